@@ -1,0 +1,2 @@
+import ParagraphCore
+print("paragraph")
