@@ -31,25 +31,6 @@ public enum YAMLError: Error, Sendable, Equatable {
         }
     }
 
-    /// Shift the location by the number of lines that precede the YAML text in its file.
-    public func offset(byLines lines: Int) -> YAMLError {
-        func shifted(_ location: SourceLocation) -> SourceLocation {
-            SourceLocation(line: location.line + lines, column: location.column)
-        }
-        switch self {
-        case .syntax(let message, let location):
-            return .syntax(message: message, location: shifted(location))
-        case .duplicateKey(let key, let location, let first):
-            return .duplicateKey(key: key, location: shifted(location), first: shifted(first))
-        case .aliasExpansionTooLarge(let limit, let location):
-            return .aliasExpansionTooLarge(limit: limit, location: shifted(location))
-        case .undefinedAlias(let name, let location):
-            return .undefinedAlias(name: name, location: shifted(location))
-        case .invalidMerge(let location):
-            return .invalidMerge(location: shifted(location))
-        }
-    }
-
     public func diagnostic(path: String) -> Diagnostic {
         Diagnostic(path: path, location: location, message: message)
     }

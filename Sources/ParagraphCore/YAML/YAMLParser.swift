@@ -15,11 +15,14 @@ public struct YAMLParser: Sendable {
     }
 
     /// Parse every document in `text`; an empty stream gives an empty array.
-    public func parseDocuments(_ text: String) throws(YAMLError) -> [YAMLNode] {
+    ///
+    /// `firstLine` is the file line on which `text` starts, so locations in
+    /// nodes and errors are file lines when the YAML is part of a larger file.
+    public func parseDocuments(_ text: String, firstLine: Int = 1) throws(YAMLError) -> [YAMLNode] {
         var bytes = Array(text.utf8)
         if bytes.isEmpty { bytes = [0] }  // libyaml needs a valid pointer even for empty input.
         let length = text.utf8.count
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
 
         return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> [YAMLNode] in
             var parser = yaml_parser_t()
@@ -30,11 +33,11 @@ public struct YAMLParser: Sendable {
             yaml_parser_set_input_string(&parser, buffer.baseAddress, length)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
 
-            var builder = TreeBuilder(maxNodes: maxNodes)
+            var builder = TreeBuilder(maxNodes: maxNodes, lineOffset: firstLine - 1)
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    throw Self.syntaxError(parser, lines: lines)
+                    throw Self.syntaxError(parser, lines: lines, lineOffset: firstLine - 1)
                 }
                 defer { yaml_event_delete(&event) }
                 if event.type == YAML_STREAM_END_EVENT { break }
@@ -45,31 +48,31 @@ public struct YAMLParser: Sendable {
     }
 
     /// Parse a text that holds at most one document; nil when it holds none.
-    public func parseDocument(_ text: String) throws(YAMLError) -> YAMLNode? {
-        let documents = try parseDocuments(text)
+    public func parseDocument(_ text: String, firstLine: Int = 1) throws(YAMLError) -> YAMLNode? {
+        let documents = try parseDocuments(text, firstLine: firstLine)
         if documents.count > 1 {
             throw .syntax(
                 message: "expected one YAML document but found \(documents.count); remove the extra '---' or '...' line",
-                location: SourceLocation(line: 1, column: 1))
+                location: documents[1].location)
         }
         return documents.first
     }
 
-    private static func syntaxError(_ parser: yaml_parser_t, lines: [Substring]) -> YAMLError {
+    private static func syntaxError(_ parser: yaml_parser_t, lines: [Substring], lineOffset: Int) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         let problemLocation = SourceLocation(
-            line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+            line: Int(parser.problem_mark.line) + 1 + lineOffset, column: Int(parser.problem_mark.column) + 1)
         var message = problem
         var location = problemLocation
         if let context = parser.context.map({ String(cString: $0) }) {
             let contextLocation = SourceLocation(
-                line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+                line: Int(parser.context_mark.line) + 1 + lineOffset, column: Int(parser.context_mark.column) + 1)
             message = "\(problem) \(context) that starts here (the problem is at line \(problemLocation.line), column \(problemLocation.column))"
             location = contextLocation
         }
 
         // A tab where indentation is expected is the most common cause of this message.
-        let lineIndex = problemLocation.line - 1
+        let lineIndex = problemLocation.line - 1 - lineOffset
         if lineIndex < lines.count, lines[lineIndex].contains("\t") {
             message += "; YAML indentation must use spaces, not tabs"
         } else if problem.contains("unexpected end of stream") {
@@ -105,18 +108,20 @@ private struct TreeBuilder {
     }
 
     let maxNodes: Int
+    let lineOffset: Int
     var documents: [YAMLNode] = []
     var stack: [Frame] = []
     var anchors: [String: Built] = [:]
     var totalNodes = 0
     var documentRoot: YAMLNode?
 
-    init(maxNodes: Int) {
+    init(maxNodes: Int, lineOffset: Int) {
         self.maxNodes = maxNodes
+        self.lineOffset = lineOffset
     }
 
     mutating func handle(_ event: yaml_event_t) throws(YAMLError) {
-        let location = SourceLocation(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        let location = SourceLocation(line: Int(event.start_mark.line) + 1 + lineOffset, column: Int(event.start_mark.column) + 1)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             anchors = [:]
