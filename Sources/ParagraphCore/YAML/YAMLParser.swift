@@ -17,8 +17,13 @@ public struct YAMLParser: Sendable {
     /// Parse every document in `text`; an empty stream gives an empty array.
     public func parseDocuments(_ text: String) throws(YAMLError) -> [YAMLNode] {
         var bytes = Array(text.utf8)
+        // A block scalar whose last line ends the text gets no final line break from libyaml, so
+        // `notes: |` then `  x` gives "x". The YAML test suite expects "x\n", so end the last line.
+        if let last = bytes.last, last != UInt8(ascii: "\n"), last != UInt8(ascii: "\r") {
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        let length = bytes.count
         if bytes.isEmpty { bytes = [0] }  // libyaml needs a valid pointer even for empty input.
-        let length = text.utf8.count
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
 
         return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> [YAMLNode] in
