@@ -38,6 +38,20 @@ import Testing
         #expect(node["literal"]?.scalar?.style == .literal)
     }
 
+    @Test func blockScalarAtEndOfTextKeepsLineBreak() throws {
+        let clipChomping = try #require(try parser.parseDocument("notes: |\n  x"))
+        #expect(clipChomping["notes"]?.string == "x\n")
+
+        let moreIndentedLastLine = try #require(try parser.parseDocument("foo: |\n  x\n   "))
+        #expect(moreIndentedLastLine["foo"]?.string == "x\n \n")
+
+        let keepChomping = try #require(try parser.parseDocument("- |+\n   "))
+        #expect(keepChomping.sequence?.first?.string == "\n")
+
+        let stripChomping = try #require(try parser.parseDocument("notes: |-\n  x"))
+        #expect(stripChomping["notes"]?.string == "x")
+    }
+
     @Test func nodesKeepLineAndColumn() throws {
         let node = try #require(try parser.parseDocument("title: x\nhero:\n  image: a.png\n"))
         #expect(node["hero"]?["image"]?.location == SourceLocation(line: 3, column: 10))

@@ -20,8 +20,13 @@ public struct YAMLParser: Sendable {
     /// nodes and errors are file lines when the YAML is part of a larger file.
     public func parseDocuments(_ text: String, firstLine: Int = 1) throws(YAMLError) -> [YAMLNode] {
         var bytes = Array(text.utf8)
+        // A block scalar whose last line ends the text gets no final line break from libyaml, so
+        // `notes: |` then `  x` gives "x". YAML expects "x\n", so end the last line.
+        if let last = bytes.last, last != UInt8(ascii: "\n"), last != UInt8(ascii: "\r") {
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        let length = bytes.count
         if bytes.isEmpty { bytes = [0] }  // libyaml needs a valid pointer even for empty input.
-        let length = text.utf8.count
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
 
         return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> [YAMLNode] in
