@@ -2,7 +2,7 @@
 # Both install the system libraries Paragraph links against when they are missing.
 
 SWIFT ?= swift
-PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libcurl4-openssl-dev libsodium-dev pkg-config
+PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libcurl4-openssl-dev libsodium-dev pkg-config python3-yaml
 PARAGRAPH := .build/debug/paragraph
 
 .PHONY: deps build release run test clean

@@ -4,7 +4,8 @@ public struct LineTable: Sendable {
     private var starts: [Int]
     /// Offsets where each line's content ends, before its terminator.
     private var contentEnds: [Int]
-    private let bytes: [UInt8]
+    /// The text the table indexes.
+    public let bytes: [UInt8]
 
     public init(bytes: [UInt8]) {
         self.bytes = bytes

@@ -9,14 +9,24 @@ public struct YAMLNode: Sendable, Equatable {
 
     public var content: Content
     public var location: SourceLocation
+    /// Where libyaml's event for the node's end points: just past a scalar (for a
+    /// block scalar, at the next token), at the closing bracket of a flow
+    /// collection, or at the token after a block collection.
+    public var endLocation: SourceLocation
     /// The tag written in the source (`!!str`, `!custom`), if any.
     public var tag: String?
     /// Whether the collection was written in flow style (`{…}` or `[…]`).
     public var isFlow: Bool
+    /// Whether the node is a copy made for an alias (`*name`); its children's locations are the anchor's.
+    public var isAlias = false
 
-    public init(_ content: Content, location: SourceLocation, tag: String? = nil, isFlow: Bool = false) {
+    public init(
+        _ content: Content, location: SourceLocation, endLocation: SourceLocation? = nil, tag: String? = nil,
+        isFlow: Bool = false
+    ) {
         self.content = content
         self.location = location
+        self.endLocation = endLocation ?? location
         self.tag = tag
         self.isFlow = isFlow
     }

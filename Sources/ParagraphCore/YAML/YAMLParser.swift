@@ -127,6 +127,7 @@ private struct TreeBuilder {
 
     mutating func handle(_ event: yaml_event_t) throws(YAMLError) {
         let location = SourceLocation(line: Int(event.start_mark.line) + 1 + lineOffset, column: Int(event.start_mark.column) + 1)
+        let endLocation = SourceLocation(line: Int(event.end_mark.line) + 1 + lineOffset, column: Int(event.end_mark.column) + 1)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             anchors = [:]
@@ -147,7 +148,8 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let node = YAMLNode(.scalar(YAMLScalar(text: text, style: style, tag: tag)), location: location, tag: tag)
+            let node = YAMLNode(
+                .scalar(YAMLScalar(text: text, style: style, tag: tag)), location: location, endLocation: endLocation, tag: tag)
             try complete(Built(node: node, size: 1), anchor: data.anchor.map { String(cString: $0) }, at: location)
 
         case YAML_ALIAS_EVENT:
@@ -156,6 +158,8 @@ private struct TreeBuilder {
                 throw .undefinedAlias(name: name, location: location)
             }
             built.node.location = location
+            built.node.endLocation = endLocation
+            built.node.isAlias = true
             try complete(built, anchor: nil, at: location)
 
         case YAML_SEQUENCE_START_EVENT:
@@ -174,13 +178,15 @@ private struct TreeBuilder {
 
         case YAML_SEQUENCE_END_EVENT:
             guard case .sequence(let start, let items, let size) = stack.removeLast() else { return }
-            let node = YAMLNode(.sequence(items), location: start.location, tag: start.tag, isFlow: start.isFlow)
+            let node = YAMLNode(
+                .sequence(items), location: start.location, endLocation: location, tag: start.tag, isFlow: start.isFlow)
             try complete(Built(node: node, size: size), anchor: start.anchor, at: start.location)
 
         case YAML_MAPPING_END_EVENT:
             guard case .mapping(let start, let entries, _, let size) = stack.removeLast() else { return }
             let pairs = try Self.flatten(entries)
-            let node = YAMLNode(.mapping(pairs), location: start.location, tag: start.tag, isFlow: start.isFlow)
+            let node = YAMLNode(
+                .mapping(pairs), location: start.location, endLocation: location, tag: start.tag, isFlow: start.isFlow)
             try complete(Built(node: node, size: size), anchor: start.anchor, at: start.location)
 
         default:
