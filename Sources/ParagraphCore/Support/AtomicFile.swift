@@ -15,6 +15,8 @@ public enum AtomicFile {
             atPath: temporary.path, contents: data, attributes: [.posixPermissions: permissions]) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
+        // The process umask may have narrowed the mode given at creation.
+        chmod(temporary.path, mode_t(permissions))
         if rename(temporary.path, url.path) != 0 {
             let code = errno
             try? FileManager.default.removeItem(at: temporary)
