@@ -220,4 +220,11 @@ import Testing
         expectWellFormed(text)
         #expect(text.hasSuffix("\u{2026}"))
     }
+
+    @Test func descriptionHandlesDeepNesting() throws {
+        let markdown = String(repeating: ">", count: 100_000) + " Deeply quoted text.\n"
+        #expect(try describe(markdown) == "Deeply quoted text.")
+        let document = try MarkdownDocument(parsing: markdown)
+        #expect(engine.keywords(document: document, title: nil, language: "en") == ["deeply", "quoted", "text"])
+    }
 }
