@@ -57,6 +57,11 @@ import Testing
         #expect(!alt.hasSuffix(" "))
     }
 
+    @Test func altDropsTitleOfOnlySeparators() {
+        let title = String(repeating: "- ", count: 100)
+        #expect(engine.heroAlt(imagePath: "mountain-lake.jpg", title: title, nearbyText: nil) == "Mountain lake")
+    }
+
     @Test func altShortensLongFileName() {
         let path = String(repeating: "word-", count: 40) + "end.png"
         let alt = engine.heroAlt(imagePath: path, title: nil, nearbyText: nil)

@@ -76,7 +76,8 @@ extension BuiltinEngine {
     }
 
     /// Joins `head`, `separator` and `tail`, shortening `tail` at a word boundary to fit
-    /// `limit`. When less than 10 characters of `tail` would fit, `head` is returned alone.
+    /// `limit`. When less than 10 characters of `tail` would fit, or nothing but
+    /// separators, `head` is returned alone.
     private func joined(_ head: String, _ separator: String, _ tail: String, limit: Int) -> String {
         let whole = head + separator + tail
         if whole.count <= limit {
@@ -87,6 +88,9 @@ extension BuiltinEngine {
             return ProseText.truncatedAtWord(head, limit: limit, ellipsis: false)
         }
         let shortened = ProseText.trimmingTrailingSeparators(ProseText.truncatedAtWord(tail, limit: room, ellipsis: false))
+        guard !shortened.isEmpty else {
+            return ProseText.truncatedAtWord(head, limit: limit, ellipsis: false)
+        }
         return head + separator + shortened
     }
 }
