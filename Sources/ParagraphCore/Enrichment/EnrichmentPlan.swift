@@ -54,9 +54,10 @@ public struct EnrichmentPlanner: Sendable {
                 return configuration.slugs == .title && page.kind != .section
             case .heroAlt:
                 guard heroImage(of: page) != nil else { return false }
-                // A decorative image's alt text is the empty string, written by the tool when absent.
-                return !(isDecorative(page) && page.fields.value(atPath: configuration.path(for: field))?.scalar?.style != .plain
-                    && page.fields.value(atPath: configuration.path(for: field)) != nil)
+                // A quoted "" is the intended alt text of a decorative image, not a missing one.
+                let alt = page.fields.value(atPath: configuration.path(for: field))
+                if isDecorative(page), let alt, alt.scalar?.style != .plain { return false }
+                return true
             case .heroCaption:
                 return heroImage(of: page) != nil
             }
