@@ -1,0 +1,210 @@
+import Foundation
+
+/// `paragraph enrich [PATH…]`: fill the fields that published pages lack.
+struct EnrichCommand: Subcommand {
+    static let specification = CommandSpecification(
+        name: "enrich",
+        abstract: "Fill the metadata that published pages lack; print it, or write it into front matter.",
+        arguments: "[PATH…]",
+        positionalRange: 0...Int.max,
+        options: [
+            .flag("write", help: "Write the filled fields into each page's front matter."),
+            .flag("diff", help: "Print the unified diff that --write would make, and write nothing."),
+            .flag("dry-run", help: "Print each page's missing fields and the model for each, and write nothing."),
+            .flag("check", help: "List missing fields and exit 3 when any selected page lacks one; writes nothing."),
+            .flag("json", help: "Print one JSON object per page instead of text."),
+        ] + SelectionFlags.options,
+        discussion: """
+            PATH limits the run to these pages or folders, relative to the site or its content folder.
+            Only fields named in fill: are filled, and a value a person wrote is never changed.
+            This version fills every field with the offline built-in engine.
+            """)
+
+    enum Mode {
+        case print, write, diff, dryRun, check
+    }
+
+    static func run(_ arguments: ParsedArguments, context: RunContext) async -> Int32 {
+        let started = Date()
+        let modes: [(String, Mode)] = [("write", .write), ("diff", .diff), ("dry-run", .dryRun), ("check", .check)]
+        let chosen = modes.filter { arguments.has($0.0) }
+        guard chosen.count <= 1 else {
+            context.printError(UsageError(
+                message: "choose one of " + chosen.map { "--" + $0.0 }.joined(separator: ", "), command: "enrich").description)
+            return ExitCode.usage
+        }
+        let mode = chosen.first?.1 ?? .print
+
+        let root = siteRoot(arguments, context: context)
+        let site: LoadedSite
+        do {
+            site = try LoadedSite.load(root: root, options: SelectionFlags.options(from: arguments), now: context.now)
+        } catch {
+            error.diagnostics.forEach(context.report)
+            return ExitCode.usage
+        }
+        let pages: [Page]
+        do {
+            pages = try filter(site.pages, by: arguments.positionals, site: site)
+        } catch {
+            context.printError(error.description)
+            return ExitCode.usage
+        }
+
+        let writer = PageWriter(siteRoot: root)
+        if mode == .write {
+            writer.removeStaleTemporaryFiles(under: site.scanner.contentURL)
+        }
+
+        // Pages that failed to parse are reported when the run covers them.
+        var failures = site.diagnostics.filter { diagnostic in
+            arguments.positionals.isEmpty || arguments.positionals.contains { covers($0, diagnostic.path, site: site) }
+        }
+        failures.forEach(context.report)
+
+        var enricher = Enricher(site: site)
+        var summary = EnrichmentSummary()
+        var pagesMissingFields = 0
+        var pagesWritten = 0
+        // A file reached through a symbolic link and by its own path is one file: edit it once.
+        var editedFiles = Set<String>()
+        for page in pages {
+            if mode == .check || mode == .dryRun {
+                let outcome = plan(page, site: site)
+                switch outcome {
+                case .failure(let diagnostic):
+                    failures.append(diagnostic)
+                    context.report(diagnostic)
+                case .success(let plan):
+                    guard plan.selection.isSelected, !plan.assignments.isEmpty else { continue }
+                    pagesMissingFields += 1
+                    let fields = plan.assignments.map { mode == .check ? $0.field.rawValue : "\($0.field.rawValue) <- \($0.model)" }
+                    context.print("\(page.path): " + (mode == .check ? "missing " : "") + fields.joined(separator: ", "))
+                }
+                continue
+            }
+
+            let result = enricher.enrich(page)
+            summary.add(result)
+            switch result {
+            case .failed(let diagnostic):
+                failures.append(diagnostic)
+                context.report(diagnostic)
+            case .skipped(let plan):
+                if arguments.has("json") { context.print(json(plan, filled: []).serialized()) }
+            case .enriched(let plan, let filled, let warnings):
+                warnings.forEach(context.report)
+                guard !filled.isEmpty else { continue }
+                let edits = filled.map {
+                    FrontMatterEdit(dottedPath: site.configuration.path(for: $0.field), value: $0.value)
+                }
+                switch mode {
+                case .print:
+                    break
+                case .write, .diff:
+                    let url = site.scanner.contentURL.appendingPathComponent(page.contentPath)
+                    guard editedFiles.insert(url.resolvingSymlinksInPath().path).inserted else { continue }
+                    do throws(Diagnostic) {
+                        let old = try Self.read(url, path: page.path)
+                        let new: [UInt8]
+                        do {
+                            new = try FrontMatterEditor().apply(edits, to: old)
+                        } catch {
+                            throw error.diagnostic(path: page.path)
+                        }
+                        if mode == .diff {
+                            context.output(UnifiedDiff.diff(old: old, new: new, oldName: "a/" + page.path, newName: "b/" + page.path))
+                            continue
+                        }
+                        try writer.replace(url, with: new)
+                        pagesWritten += 1
+                    } catch {
+                        failures.append(error)
+                        context.report(error)
+                        continue
+                    }
+                case .dryRun, .check:
+                    continue
+                }
+                if arguments.has("json") {
+                    context.print(json(plan, filled: filled).serialized())
+                } else if mode != .diff {
+                    context.print(plan.page.path + (mode == .write ? " (written)" : ""))
+                    for value in filled {
+                        context.print("  \(site.configuration.path(for: value.field)) (\(value.attribution)): \(value.value.displayText)")
+                    }
+                }
+            }
+        }
+
+        let seconds = Date().timeIntervalSince(started)
+        switch mode {
+        case .check:
+            context.printError("\(pagesMissingFields) page\(pagesMissingFields == 1 ? "" : "s") missing fields; \(failures.count) error\(failures.count == 1 ? "" : "s")")
+            if !failures.isEmpty { return ExitCode.pageFailures }
+            return pagesMissingFields > 0 ? ExitCode.missingFields : ExitCode.success
+        case .dryRun:
+            // NOTE: cost estimates arrive with the provider adapters; builtin makes no request and costs nothing.
+            context.printError("\(pagesMissingFields) page\(pagesMissingFields == 1 ? "" : "s") to fill; 0 requests, estimated cost $0.00; nothing written")
+        case .write:
+            context.printError(summary.line(seconds: seconds, errors: failures.count) + "; \(pagesWritten) file\(pagesWritten == 1 ? "" : "s") written")
+        case .print, .diff:
+            context.printError(summary.line(seconds: seconds, errors: failures.count) + "; no file changed")
+        }
+        return failures.isEmpty ? ExitCode.success : ExitCode.pageFailures
+    }
+
+    private static func plan(_ page: Page, site: LoadedSite) -> Result<PagePlan, Diagnostic> {
+        do {
+            let selection = try site.selector.select(page)
+            return .success(try site.planner.plan(page, selection: selection))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func read(_ url: URL, path: String) throws(Diagnostic) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw Diagnostic(path: path, location: nil, message: "cannot read the file; check its permissions")
+        }
+        return Array(data)
+    }
+
+    /// Pages under the given paths, each path relative to the site or to its content folder.
+    static func filter(_ pages: [Page], by paths: [String], site: LoadedSite) throws(UsageError) -> [Page] {
+        guard !paths.isEmpty else { return pages }
+        let contentPrefix = site.configuration.contentFolder == "." ? "" : site.configuration.contentFolder + "/"
+        var selected: [Page] = []
+        for argument in paths {
+            guard var relative = SitePath.normalise(argument) else {
+                throw UsageError(message: "\(argument) leads outside the site", command: "enrich")
+            }
+            if relative == "." || relative + "/" == contentPrefix { return pages }
+            if !contentPrefix.isEmpty, relative.hasPrefix(contentPrefix) {
+                relative = String(relative.dropFirst(contentPrefix.count))
+            }
+            let matches = pages.filter { $0.contentPath == relative || $0.contentPath.hasPrefix(relative + "/") }
+            guard !matches.isEmpty else {
+                throw UsageError(message: "no page found at \(argument)", command: "enrich")
+            }
+            selected += matches.filter { page in !selected.contains { $0.path == page.path } }
+        }
+        return selected
+    }
+
+    private static func covers(_ argument: String, _ path: String, site: LoadedSite) -> Bool {
+        guard let relative = SitePath.normalise(argument) else { return false }
+        let prefixed = site.configuration.contentFolder + "/" + relative
+        return [relative, prefixed].contains { $0 == "." || path == $0 || path.hasPrefix($0 + "/") }
+    }
+
+    static func json(_ plan: PagePlan, filled: [FilledField]) -> JSONValue {
+        .object([
+            ("path", .string(plan.page.path)),
+            ("selected", .bool(plan.selection.isSelected)),
+            ("reason", .string(plan.selection.explanation)),
+            ("filled", .object(filled.map { ($0.field.rawValue, $0.value.json) })),
+            ("models", .object(filled.map { ($0.field.rawValue, .string($0.attribution)) })),
+        ])
+    }
+}
