@@ -29,6 +29,8 @@ run: build
 
 test: deps
 	$(SWIFT) test
+	$(SWIFT) build
+	scripts/crash-test.sh $(PARAGRAPH)
 
 clean:
 	rm -rf .build public
