@@ -31,6 +31,7 @@ test: deps
 	$(SWIFT) test
 	$(SWIFT) build
 	scripts/crash-test.sh $(PARAGRAPH)
+	scripts/corpus-write-back.sh $(PARAGRAPH)
 
 clean:
 	rm -rf .build public

@@ -192,4 +192,17 @@ import Testing
         #expect(code == 1)
         #expect(output.text.contains("::error file=content/bad.md,line="))
     }
+
+    @Test func fieldPathsRouteReadingAndWriting() async throws {
+        let site = try TestSite([
+            "byok.yaml": "fill: [description, seo.keywords]\nfields: { seo.keywords: keywords, description: params.summary }\n",
+            "content/a.md": "---\ntitle: Mapped\nkeywords: [mine]\n---\nA page about mapped front-matter paths for generators.\n",
+        ])
+        let result = await site.run(["enrich", "--write"])
+        #expect(result.code == 0)
+        let written = try #require(site.read("content/a.md"))
+        #expect(written.contains("params:\n  summary: "))
+        #expect(written.contains("keywords: [mine]\n"))
+        #expect(!written.contains("seo:"))
+    }
 }
