@@ -9,7 +9,7 @@ extension Page {
         return title
     }
 
-    /// The title to show: front matter's, else the first heading's text, else the file name.
+    /// Returns the title to show: front matter's, else the first heading's text, else the file name.
     public func displayTitle(document: MarkdownDocument) -> String {
         if let title = frontMatterTitle { return title }
         if let heading = document.firstHeading?.plainText.trimmingCharacters(in: .whitespacesAndNewlines), !heading.isEmpty {
@@ -26,9 +26,9 @@ extension Page {
         return first.uppercased() + words.dropFirst()
     }
 
-    /// The page body parsed as Markdown, with locations that are file lines.
+    /// Parses the body as Markdown, with node locations given as file lines.
     public func parseBody() -> MarkdownDocument {
-        // Parsing cannot fail on the text; only a broken cmark-gfm installation throws.
+        // cmark-gfm accepts any text, so parsing throws only when its extensions are missing.
         (try? MarkdownDocument(parsing: body, lineOffset: frontMatter.bodyStartLine - 1))
             ?? (try! MarkdownDocument(parsing: ""))
     }

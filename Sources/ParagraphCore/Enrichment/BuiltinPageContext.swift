@@ -1,4 +1,4 @@
-/// What the built-in engine reads from one page.
+/// The parts of one page that the built-in engine reads.
 struct BuiltinPageContext {
     let page: Page
     let document: MarkdownDocument
@@ -16,7 +16,7 @@ struct BuiltinPageContext {
         self.isDecorative = planner.isDecorative(page)
     }
 
-    /// The value `builtin` proposes for a field other than `slug`, which needs the folder's other slugs.
+    /// Computes the value `builtin` proposes for a field. A slug from here is not yet unique in its folder.
     func value(for field: Field, engine: BuiltinEngine) -> FieldValue {
         let fileName = page.baseName.isEmpty ? "home" : page.baseName
         switch field {

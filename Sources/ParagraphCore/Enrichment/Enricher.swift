@@ -24,7 +24,7 @@ struct Enricher {
         }
     }
 
-    /// The slug a page has now: its `slug:` value, else its file name as Hugo makes it.
+    /// Returns the slug a page has now: its `slug:` value, else its file name as Hugo makes it.
     static func currentSlug(of page: Page, configuration: SiteConfiguration) -> String {
         if let slug = page.fields.value(atPath: configuration.path(for: .slug))?.string, !slug.isEmpty {
             return slug
@@ -63,8 +63,8 @@ struct Enricher {
             let value: FieldValue
             switch field {
             case .slug:
-                let taken = slugsInUse[page.parentFolder, default: []].subtracting([Self.currentSlug(of: page, configuration: site.configuration)])
-                let slug = engine.slug(title: context.title, existing: taken)
+                let otherSlugs = slugsInUse[page.parentFolder, default: []].subtracting([Self.currentSlug(of: page, configuration: site.configuration)])
+                let slug = engine.slug(title: context.title, existing: otherSlugs)
                 slugsInUse[page.parentFolder, default: []].insert(slug)
                 value = .text(slug)
             default:
