@@ -10,6 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 binary=${1:-"$here/../.build/debug/paragraph"}
 corpus=${2:-"$here/../../shared/corpus/hugo-docs"}
 
+binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
 if [ ! -d "$corpus" ]; then
     echo "corpus-write-back: skipped, no corpus at $corpus"
     exit 0

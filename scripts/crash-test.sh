@@ -11,6 +11,7 @@ trials=${2:-20}
 seed=${3:-42}
 pages=${CRASH_TEST_PAGES:-600}
 
+binary=$(cd "$(dirname "$binary")" 2>/dev/null && pwd)/$(basename "$binary")
 if [ ! -x "$binary" ]; then
     echo "crash-test: no paragraph binary at $binary; run 'swift build' first" >&2
     exit 2
