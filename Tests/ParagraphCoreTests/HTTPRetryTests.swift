@@ -30,7 +30,7 @@ private func failure(_ status: Int, _ failureClass: FailureClass, retryAfter: Du
     .failure(ProviderFailure(status: status, classifiedFailure: ClassifiedFailure(failureClass, retryAfter: retryAfter)))
 }
 
-@Suite struct FailureClassTests {
+@Suite struct HTTPFailureClassTests {
     @Test func statusTable() {
         let expected: [(Int, FailureClass?)] = [
             (200, nil), (204, nil),
@@ -74,7 +74,7 @@ private func failure(_ status: Int, _ failureClass: FailureClass, retryAfter: Du
     }
 }
 
-@Suite struct RetryAfterTests {
+@Suite struct HTTPRetryAfterTests {
     /// Wed, 21 Oct 2015 07:28:00 GMT
     let date = Date(timeIntervalSince1970: 1_445_412_480)
 
@@ -146,7 +146,7 @@ private func failure(_ status: Int, _ failureClass: FailureClass, retryAfter: Du
     }
 }
 
-@Suite struct RetryPolicyTests {
+@Suite struct HTTPRetryPolicyTests {
     let policy = RetryPolicy(maxAttempts: 4, budget: .seconds(60), initialBackoff: .seconds(1), maxBackoff: .seconds(8))
 
     @Test func decisionPerClass() {
@@ -201,7 +201,7 @@ private func failure(_ status: Int, _ failureClass: FailureClass, retryAfter: Du
     }
 }
 
-@Suite struct RetryDriverTests {
+@Suite struct HTTPRetryDriverTests {
     let policy = RetryPolicy(maxAttempts: 4, budget: .seconds(60), initialBackoff: .seconds(1), maxBackoff: .seconds(8))
 
     private func driver(_ clock: FakeClock) -> RetryDriver {
