@@ -60,9 +60,11 @@ final class MockHTTPServer: @unchecked Sendable {
     }
 
     /// Hold each request's reply until `count` requests are held at once, then
-    /// release them all. A request held for `timeout` is released on its own.
-    func holdRequests(untilInFlight count: Int, timeout: Duration) {
-        state.withShared { $0.gate = (count, timeout) }
+    /// release them all after `settle`. Requests arriving during `settle` join the
+    /// release, so `maxInFlight` shows a client that sends more than `count` at once.
+    /// A request held for `timeout` is released on its own.
+    func holdRequests(untilInFlight count: Int, timeout: Duration, settle: Duration = .milliseconds(50)) {
+        state.withShared { $0.gate = (count, timeout, settle) }
         loop.wake()
     }
 
@@ -131,7 +133,7 @@ final class MockServerState: @unchecked Sendable {
         var fallback: MockHTTPServer.Handler = { request in
             MockReply.text("no route for \(request.method) \(request.path)", status: 404)
         }
-        var gate: (count: Int, timeout: Duration)?
+        var gate: (count: Int, timeout: Duration, settle: Duration)?
         var requests: [MockRequest] = []
         var inFlight = 0
         var maxInFlight = 0

@@ -23,7 +23,7 @@ final class MockServerLoop: @unchecked Sendable {
         var connectionID: Int
         var reply: MockReply
         var isHEAD: Bool
-        /// Held by the gate of `MockHTTPServer.holdRequests(untilInFlight:timeout:)`.
+        /// Held by the gate of `MockHTTPServer.holdRequests(untilInFlight:timeout:settle:)`.
         var isHeld: Bool
         var heldUntil: ContinuousClock.Instant
         var due: ContinuousClock.Instant
@@ -38,6 +38,8 @@ final class MockServerLoop: @unchecked Sendable {
     private var connections: [Int: Connection] = [:]
     private var nextConnectionID = 1
     private var pending: [PendingReply] = []
+    /// While the gate is open, the time at which it releases its batch. Requests that arrive before then join the batch.
+    private var gateReleaseTime: ContinuousClock.Instant?
 
     init(listener: Int32, state: MockServerState) throws {
         var descriptors: [Int32] = [0, 0]
@@ -173,14 +175,21 @@ final class MockServerLoop: @unchecked Sendable {
     private func schedule(_ reply: MockReply, isHEAD: Bool, on connection: Connection) {
         let now = ContinuousClock.now
         let gate = state.withShared { $0.gate }
+        if let release = gateReleaseTime, release <= now {
+            gateReleaseTime = nil
+        }
+        let heldUntil = gateReleaseTime ?? now + (gate?.timeout ?? .zero)
         pending.append(PendingReply(
             connectionID: connection.id, reply: reply, isHEAD: isHEAD, isHeld: gate != nil,
-            heldUntil: now + (gate?.timeout ?? .zero), due: now + reply.delay))
+            heldUntil: heldUntil, due: now + reply.delay))
 
-        if let gate, pending.filter(\.isHeld).count >= gate.count {
+        // Once enough requests are held, wait a moment before releasing them, so that
+        // a client sending more than the gate's count at once is seen doing so.
+        if let gate, gateReleaseTime == nil, pending.filter(\.isHeld).count >= gate.count {
+            let release = now + gate.settle
+            gateReleaseTime = release
             for index in pending.indices where pending[index].isHeld {
-                pending[index].isHeld = false
-                pending[index].due = now + pending[index].reply.delay
+                pending[index].heldUntil = min(pending[index].heldUntil, release)
             }
         }
     }
