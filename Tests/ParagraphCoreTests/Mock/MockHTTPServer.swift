@@ -13,6 +13,8 @@ final class MockHTTPServer: @unchecked Sendable {
 
     /// The port the operating system chose.
     let port: UInt16
+    /// The address the listening socket is bound to, as `getsockname` returns it.
+    let boundAddress: String
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
     private let state = MockServerState()
@@ -22,6 +24,7 @@ final class MockHTTPServer: @unchecked Sendable {
     init() throws {
         let listener = try Self.makeListener()
         port = listener.port
+        boundAddress = listener.address
         loop = try MockServerLoop(listener: listener.descriptor, state: state)
         let thread = Thread { [loop, stopped] in
             loop.run()
@@ -88,7 +91,7 @@ final class MockHTTPServer: @unchecked Sendable {
 
     // MARK: Socket setup
 
-    private static func makeListener() throws -> (descriptor: Int32, port: UInt16) {
+    private static func makeListener() throws -> (descriptor: Int32, port: UInt16, address: String) {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
 
@@ -122,7 +125,10 @@ final class MockHTTPServer: @unchecked Sendable {
             throw POSIXError(.init(rawValue: code) ?? .EIO)
         }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-        return (descriptor, UInt16(bigEndian: boundAddress.sin_port))
+
+        var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+        _ = inet_ntop(AF_INET, &boundAddress.sin_addr, &text, socklen_t(text.count))
+        return (descriptor, UInt16(bigEndian: boundAddress.sin_port), String(cString: text))
     }
 }
 
