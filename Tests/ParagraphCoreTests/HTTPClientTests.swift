@@ -337,3 +337,34 @@ final class LogLines: @unchecked Sendable {
         #expect(server.requests.isEmpty)
     }
 }
+
+@Suite struct HTTPProxyTests {
+    @Test func httpsGoesThroughConfiguredProxy() async throws {
+        // The proxy is a loopback mock that refuses the tunnel, so no traffic leaves the machine
+        // and the `.invalid` host is never resolved: with an HTTP proxy, libcurl leaves that to the proxy.
+        let proxy = try MockHTTPServer()
+        proxy.fallback { _ in MockReply(status: 403, closeConnection: true) }
+        let client = try HTTPClient(configuration: .init(proxy: proxy.baseURL))
+
+        await #expect(throws: HTTPError.self) {
+            try await client.send(HTTPRequest(url: "https://api.example.invalid/v1/models"))
+        }
+
+        let request = try #require(proxy.requests.first)
+        #expect(request.method == "CONNECT")
+        #expect(request.target == "api.example.invalid:443")
+    }
+
+    @Test func loopbackBypassesProxy() async throws {
+        let proxy = try MockHTTPServer()
+        let server = try MockHTTPServer()
+        let client = try HTTPClient(configuration: .init(proxy: proxy.baseURL))
+
+        let response = try await client.send(HTTPRequest(url: server.baseURL + "/"))
+
+        #expect(response.status == 404)
+        #expect(server.requests.count == 1)
+        #expect(proxy.requests.isEmpty)
+        #expect(proxy.acceptedConnections == 0)
+    }
+}

@@ -18,6 +18,7 @@ final class CurlTransfer: @unchecked Sendable {
     let timeout: Duration
     let maxResponseBytes: Int
     let userAgent: String
+    let proxy: String?
 
     var state = State.queued
     var cancelRequested = false
@@ -43,6 +44,7 @@ final class CurlTransfer: @unchecked Sendable {
         self.timeout = request.timeout ?? configuration.timeout
         self.maxResponseBytes = configuration.maxResponseBytes
         self.userAgent = configuration.userAgent
+        self.proxy = configuration.proxy
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
     }
@@ -92,8 +94,11 @@ final class CurlTransfer: @unchecked Sendable {
         try check(paragraph_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, protocols), "CURLOPT_PROTOCOLS_STR")
         try check(paragraph_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, protocols), "CURLOPT_REDIR_PROTOCOLS_STR")
         try check(paragraph_easy_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0), "CURLOPT_FOLLOWLOCATION")
+        // An empty proxy also stops libcurl from taking one from the environment.
+        let proxy = url.isLoopback ? "" : (self.proxy ?? "")
+        try check(paragraph_easy_setopt_string(handle, CURLOPT_PROXY, proxy), "CURLOPT_PROXY")
         if url.isLoopback {
-            // A proxy from the environment must never see loopback traffic, which carries test keys.
+            // No proxy may see loopback traffic, which carries test keys.
             try check(paragraph_easy_setopt_string(handle, CURLOPT_NOPROXY, "*"), "CURLOPT_NOPROXY")
         }
         try check(paragraph_easy_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(connectTimeout)), "CURLOPT_CONNECTTIMEOUT_MS")

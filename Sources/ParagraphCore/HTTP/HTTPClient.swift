@@ -18,17 +18,25 @@ public final class HTTPClient: Sendable {
         /// Limit on the response's headers and body together, in bytes, after content decoding.
         public var maxResponseBytes: Int
         public var userAgent: String
+        /// The proxy for `https` requests, such as `http://proxy.example:3128`, or nil for none.
+        ///
+        /// libcurl's own reading of `https_proxy` and similar variables is turned
+        /// off, so the caller decides, for example from `RunContext.environment`.
+        /// Loopback requests never use a proxy.
+        public var proxy: String?
 
         /// Model responses can take minutes, and some providers queue requests before
         /// responding, so the default total timeout is long.
         public init(
             connectTimeout: Duration = .seconds(15), timeout: Duration = .seconds(600),
-            maxResponseBytes: Int = 16 * 1024 * 1024, userAgent: String = "paragraph/\(ParagraphCommand.version)"
+            maxResponseBytes: Int = 16 * 1024 * 1024, userAgent: String = "paragraph/\(ParagraphCommand.version)",
+            proxy: String? = nil
         ) {
             self.connectTimeout = connectTimeout
             self.timeout = timeout
             self.maxResponseBytes = maxResponseBytes
             self.userAgent = userAgent
+            self.proxy = proxy
         }
     }
 

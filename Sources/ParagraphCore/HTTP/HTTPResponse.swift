@@ -24,7 +24,7 @@ public struct HTTPResponse: Sendable {
 
 /// Times measured by libcurl from the start of a transfer.
 public struct HTTPTiming: Sendable, Equatable {
-    /// Until the TCP connection was open, or zero when an open connection was reused.
+    /// Until the TCP connection was open.
     public var connect: Duration
     /// Until the first byte of the response arrived.
     public var firstByte: Duration
