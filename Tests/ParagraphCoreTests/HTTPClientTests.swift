@@ -326,6 +326,20 @@ final class LogLines: @unchecked Sendable {
         #expect(server.requests.count == 1)
     }
 
+    @Test func stopFailsRunningTransfer() async throws {
+        let server = try MockHTTPServer()
+        server.route("GET", "/slow") { _ in .text("late", delay: .seconds(30)) }
+        let client = try HTTPClient()
+        let url = server.baseURL + "/slow"
+
+        let task = Task { try await client.send(HTTPRequest(url: url)) }
+        #expect(await server.waitUntil { $0.requests.count == 1 })
+        client.loop.stop()
+
+        await #expect(throws: HTTPError.clientShutDown) { try await task.value }
+        #expect(await server.waitUntil { $0.connectionsClosedByClient == 1 })
+    }
+
     @Test func stoppedClientRejectsRequests() async throws {
         let server = try MockHTTPServer()
         let client = try HTTPClient()
