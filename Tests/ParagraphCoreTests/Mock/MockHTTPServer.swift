@@ -128,7 +128,8 @@ final class MockHTTPServer: @unchecked Sendable {
 
         var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
         _ = inet_ntop(AF_INET, &boundAddress.sin_addr, &text, socklen_t(text.count))
-        return (descriptor, UInt16(bigEndian: boundAddress.sin_port), String(cString: text))
+        let boundText = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (descriptor, UInt16(bigEndian: boundAddress.sin_port), boundText)
     }
 }
 
