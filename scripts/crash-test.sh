@@ -22,23 +22,37 @@ trap 'rm -rf "$work"' EXIT
 
 python3 "$here/generate-site.py" "$work/original" "$pages" "$seed"
 
-# The expected result: one uninterrupted run.
+# The expected result: one uninterrupted run. byok.lock is written just before the
+# pages, so its appearance marks the start of the write phase.
 cp -a "$work/original" "$work/expected"
 start=$(date +%s%N)
-(cd "$work/expected" && "$binary" enrich --write >/dev/null 2>&1)
+(cd "$work/expected" && exec "$binary" enrich --write >/dev/null 2>&1) &
+pid=$!
+lock_ms=""
+while kill -0 "$pid" 2>/dev/null; do
+    if [ -z "$lock_ms" ] && [ -e "$work/expected/byok.lock" ]; then
+        lock_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    fi
+    sleep 0.005
+done
+wait "$pid"
 full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+lock_ms=${lock_ms:-0}
 changed=$( (diff -rq "$work/original/content" "$work/expected/content" || true) | wc -l)
-echo "crash-test: $pages pages, an uninterrupted run takes ${full_ms} ms and changes $changed files"
+echo "crash-test: $pages pages, an uninterrupted run takes ${full_ms} ms, writes pages from ${lock_ms} ms on and changes $changed files"
 if [ "$changed" -eq 0 ]; then
     echo "crash-test: the uninterrupted run changed nothing, so the test would prove nothing" >&2
     exit 1
 fi
 
-# Kill moments come from the seed, spread over the uninterrupted run's duration.
+# Kill moments come from the seed. Odd trials count from the start of the run; even
+# trials wait for byok.lock to appear and count from there, so they land among the page
+# writes, whose window is short and shifts with the machine's load.
+write_ms=$(( full_ms - lock_ms ))
 delays=$(python3 -c "
 import random
 rng = random.Random($seed)
-print(' '.join(str(rng.randint(1, max(2, $full_ms))) for _ in range($trials)))")
+print(' '.join(str(rng.randint(1, max(2, $full_ms if i % 2 == 0 else $write_ms))) for i in range($trials)))")
 
 failures=0
 trial=0
@@ -48,6 +62,9 @@ for delay in $delays; do
     cp -a "$work/original" "$work/run"
     (cd "$work/run" && exec "$binary" enrich --write >/dev/null 2>&1) &
     pid=$!
+    if [ $((trial % 2)) -eq 0 ]; then
+        while kill -0 "$pid" 2>/dev/null && [ ! -e "$work/run/byok.lock" ]; do sleep 0.002; done
+    fi
     sleep "$(awk "BEGIN { print $delay / 1000 }")"
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true

@@ -233,3 +233,22 @@ let editorCases: [EditorCase] = [
     }
 }
 
+
+@Suite struct FrontMatterEditorReplaceTests {
+    @Test func toolValueIsReplacedInPlace() throws {
+        let input = "---\ntitle: A\ndescription: Old summary # generated\nkeywords: [a, \"b, c\"]\n---\nBody\n"
+        let output = try FrontMatterEditor().apply([
+            FrontMatterEdit(path: ["description"], value: .text("New: summary"), replacesValue: true),
+            FrontMatterEdit(path: ["keywords"], value: .list(["x"]), replacesValue: true),
+        ], to: Array(input.utf8))
+        #expect(String(decoding: output, as: UTF8.self) == "---\ntitle: A\ndescription: \"New: summary\" # generated\nkeywords: [x]\n---\nBody\n")
+    }
+
+    @Test func blockScalarIsNotReplaced() {
+        #expect(throws: FrontMatterEditError.self) {
+            try FrontMatterEditor().apply(
+                [FrontMatterEdit(path: ["description"], value: .text("x"), replacesValue: true)],
+                to: Array("---\ndescription: |\n  long\n---\n".utf8))
+        }
+    }
+}

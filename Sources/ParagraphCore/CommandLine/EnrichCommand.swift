@@ -12,6 +12,8 @@ struct EnrichCommand: Subcommand {
             .flag("diff", help: "Print the unified diff that --write would make, and write nothing."),
             .flag("dry-run", help: "Print each page's missing fields and the model for each, and write nothing."),
             .flag("check", help: "List missing fields and exit 3 when any selected page lacks one; writes nothing."),
+            .value("regenerate", "FIELD", help: "Generate FIELD again where the tool wrote it, even if its input is unchanged (repeatable)."),
+            .flag("force", help: "Also replace values a person wrote. Use with care."),
             .flag("json", help: "Print one JSON object per page instead of text."),
         ] + SelectionFlags.options,
         discussion: """
@@ -62,12 +64,30 @@ struct EnrichCommand: Subcommand {
         }
         failures.forEach(context.report)
 
-        var enricher = Enricher(site: site)
+        var options = EnrichmentOptions(force: arguments.has("force"))
+        for name in arguments.values["regenerate"] ?? [] {
+            guard let field = Field(rawValue: name) else {
+                context.printError(UsageError(
+                    message: "unknown field \"\(name)\" for --regenerate; use one of \(Field.allCases.map(\.rawValue).joined(separator: ", "))",
+                    command: "enrich").description)
+                return ExitCode.usage
+            }
+            options.regenerate.insert(field)
+        }
+        let lock: LockFile
+        do {
+            lock = try LockFile.load(siteRoot: root)
+        } catch {
+            context.report(error)
+            return ExitCode.usage
+        }
+        var enricher = Enricher(site: site, lock: lock, signer: lockSigner(site: site, context: context), options: options, now: context.now)
         var summary = EnrichmentSummary()
         var pagesMissingFields = 0
         var pagesWritten = 0
         // A file reached through a symbolic link and by its own path is one file: edit it once.
         var editedFiles = Set<String>()
+        var pendingWrites: [PendingWrite] = []
         for page in pages {
             if mode == .check || mode == .dryRun {
                 let outcome = plan(page, site: site)
@@ -96,7 +116,7 @@ struct EnrichCommand: Subcommand {
                 warnings.forEach(context.report)
                 guard !filled.isEmpty else { continue }
                 let edits = filled.map {
-                    FrontMatterEdit(dottedPath: site.configuration.path(for: $0.field), value: $0.value)
+                    FrontMatterEdit(dottedPath: site.configuration.path(for: $0.field), value: $0.value, replacesValue: $0.replacesValue)
                 }
                 switch mode {
                 case .print:
@@ -116,8 +136,10 @@ struct EnrichCommand: Subcommand {
                             context.output(UnifiedDiff.diff(old: old, new: new, oldName: "a/" + page.path, newName: "b/" + page.path))
                             continue
                         }
-                        try writer.replace(url, with: new)
-                        pagesWritten += 1
+                        // Pages are written after byok.lock, so a run killed in between leaves
+                        // values that the next run finds in the lock rather than unowned ones.
+                        pendingWrites.append(PendingWrite(url: url, path: page.path, bytes: new, report: report(plan, filled, site: site, json: arguments.has("json"))))
+                        continue
                     } catch {
                         failures.append(error)
                         context.report(error)
@@ -126,14 +148,35 @@ struct EnrichCommand: Subcommand {
                 case .dryRun, .check:
                     continue
                 }
-                if arguments.has("json") {
-                    context.print(json(plan, filled: filled).serialized())
-                } else if mode != .diff {
-                    context.print(plan.page.path + (mode == .write ? " (written)" : ""))
-                    for value in filled {
-                        context.print("  \(site.configuration.path(for: value.field)) (\(value.attribution)): \(value.value.displayText)")
-                    }
+                if mode != .diff {
+                    context.output(report(plan, filled, site: site, json: arguments.has("json")))
                 }
+            }
+        }
+
+        if mode == .print || mode == .write {
+            if arguments.positionals.isEmpty {
+                enricher.pruneLock(keeping: Set(site.pages.map(\.path) + site.diagnostics.map(\.path)))
+            }
+            if enricher.lock != lock {
+                do {
+                    try enricher.lock.write(siteRoot: root)
+                } catch {
+                    let diagnostic = Diagnostic(path: LockFile.fileName, location: nil, message: "cannot write the file: \(error.localizedDescription)")
+                    failures.append(diagnostic)
+                    context.report(diagnostic)
+                    pendingWrites = []
+                }
+            }
+        }
+        for pending in pendingWrites {
+            do {
+                try writer.replace(pending.url, with: pending.bytes)
+                pagesWritten += 1
+                context.output(pending.report)
+            } catch {
+                failures.append(error)
+                context.report(error)
             }
         }
 
@@ -152,6 +195,31 @@ struct EnrichCommand: Subcommand {
             context.printError(summary.line(seconds: seconds, errors: failures.count) + "; no file changed")
         }
         return failures.isEmpty ? ExitCode.success : ExitCode.pageFailures
+    }
+
+    struct PendingWrite {
+        var url: URL
+        var path: String
+        var bytes: [UInt8]
+        var report: String
+    }
+
+    /// The lines printed for one enriched page.
+    static func report(_ plan: PagePlan, _ filled: [FilledField], site: LoadedSite, json asJSON: Bool) -> String {
+        if asJSON { return json(plan, filled: filled).serialized() + "\n" }
+        var lines = [plan.page.path]
+        for value in filled {
+            lines.append("  \(site.configuration.path(for: value.field)) (\(value.attribution)): \(value.value.displayText)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A signer for lock entries when this run holds the organization's secret key; nil otherwise.
+    static func lockSigner(site: LoadedSite, context: RunContext) -> LockSigner? {
+        guard let organization = site.configuration.organization,
+              let vault = try? Vault.load(siteRoot: site.root, configuration: site.configuration, context: context),
+              let secretKey = try? vault.secretKey(for: organization) else { return nil }
+        return LockSigner(organization: organization, secretKey: secretKey)
     }
 
     private static func plan(_ page: Page, site: LoadedSite) -> Result<PagePlan, Diagnostic> {

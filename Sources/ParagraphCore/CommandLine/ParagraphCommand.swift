@@ -7,7 +7,10 @@ import Foundation
 public enum ParagraphCommand {
     public static let version = "0.1.0"
 
-    static let commands: [any Subcommand.Type] = [EnrichCommand.self, InspectCommand.self, InitCommand.self]
+    /// Computed, because metatypes of a protocol are not `Sendable` and so cannot be stored in a global.
+    static var commands: [any Subcommand.Type] {
+        [EnrichCommand.self, InspectCommand.self, InitCommand.self, KeysCommand.self, VaultCommand.self, UsageCommand.self]
+    }
 
     public static func run(_ arguments: [String], context: RunContext) async -> Int32 {
         guard let first = arguments.first else {

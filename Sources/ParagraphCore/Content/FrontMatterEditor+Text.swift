@@ -40,6 +40,21 @@ extension FrontMatterEditor {
                 range: offset..<offset, replacement: Self.joinLines(Self.renderLines(entries, indent: indent, step: step), newline: newline),
                 depth: indent.count)]
 
+        case .replaceValue(let keyLocation):
+            guard let (_, pair) = Self.findPair(keyAt: keyLocation, in: root),
+                  case .leaf(let fieldValue) = entries.first?.node, entries.count == 1 else {
+                throw .verificationFailed("lost track of the key at line \(keyLocation.line)")
+            }
+            let value = pair.value
+            var end = value.endLocation
+            // A flow sequence's end points at its closing bracket; the bracket belongs to the value.
+            if value.sequence != nil { end.column += 1 }
+            guard value.location.line == end.line, value.scalar.map({ $0.style != .literal && $0.style != .folded }) ?? value.isFlow else {
+                throw .notAMapping(key: pair.key.scalar?.text ?? "", location: pair.key.location)
+            }
+            let range = Self.offset(of: value.location, lines: lines)..<Self.offset(of: end, lines: lines)
+            return [TextOperation(range: range, replacement: Array(Self.renderValue(fieldValue).utf8))]
+
         case .emptyValue(let keyLocation):
             guard let (parent, pair) = Self.findPair(keyAt: keyLocation, in: root) else {
                 throw .verificationFailed("lost track of the key at line \(keyLocation.line)")

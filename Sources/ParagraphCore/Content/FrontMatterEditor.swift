@@ -2,14 +2,17 @@
 public struct FrontMatterEdit: Sendable, Equatable {
     public var path: [String]
     public var value: FieldValue
+    /// Whether an existing value may be replaced: only for a value the tool wrote itself.
+    public var replacesValue: Bool
 
-    public init(path: [String], value: FieldValue) {
+    public init(path: [String], value: FieldValue, replacesValue: Bool = false) {
         self.path = path
         self.value = value
+        self.replacesValue = replacesValue
     }
 
-    public init(dottedPath: String, value: FieldValue) {
-        self.init(path: dottedPath.split(separator: ".").map(String.init), value: value)
+    public init(dottedPath: String, value: FieldValue, replacesValue: Bool = false) {
+        self.init(path: dottedPath.split(separator: ".").map(String.init), value: value, replacesValue: replacesValue)
     }
 }
 
@@ -115,6 +118,8 @@ public struct FrontMatterEditor: Sendable {
         case mapping(SourceLocation)
         /// Fill this empty value in place.
         case emptyValue(SourceLocation)
+        /// Replace this key's single-line value, which the tool wrote earlier.
+        case replaceValue(SourceLocation)
     }
 
     /// Edits grouped by target, each group keeping the order of `edits` and the
@@ -134,7 +139,12 @@ public struct FrontMatterEditor: Sendable {
                     remaining = remaining.dropFirst()
                     break
                 }
-                if remaining.count == 1 { throw .alreadySet(key: key, location: pair.key.location) }
+                if remaining.count == 1 {
+                    guard edit.replacesValue else { throw .alreadySet(key: key, location: pair.key.location) }
+                    target = .replaceValue(pair.key.location)
+                    remaining = remaining.dropFirst()
+                    break
+                }
                 if pair.value.isAlias { throw .throughAlias(key: key, location: pair.key.location) }
                 guard pair.value.mapping != nil else { throw .notAMapping(key: key, location: pair.key.location) }
                 node = pair.value

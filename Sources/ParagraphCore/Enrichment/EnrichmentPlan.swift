@@ -42,8 +42,18 @@ public struct EnrichmentPlanner: Sendable {
 
     /// The fields named in `fill:` that the page lacks and that apply to it.
     public func missingFields(of page: Page) -> [Field] {
+        applicableFields(of: page).filter { field in
+            let value = page.fields.value(atPath: configuration.path(for: field))
+            guard isMissing(value) else { return false }
+            // A quoted "" is the intended alt text of a decorative image, not a missing one.
+            if field == .heroAlt, isDecorative(page), let value, value.scalar?.style != .plain { return false }
+            return true
+        }
+    }
+
+    /// The fields named in `fill:` that apply to the page, whether it has them or not.
+    public func applicableFields(of page: Page) -> [Field] {
         configuration.fill.filter { field in
-            guard isMissing(page.fields.value(atPath: configuration.path(for: field))) else { return false }
             switch field {
             case .description, .seoKeywords:
                 return true
@@ -52,13 +62,7 @@ public struct EnrichmentPlanner: Sendable {
                 return title.isEmpty || title.count > BuiltinLimits.titleLength
             case .slug:
                 return configuration.slugs == .title && page.kind != .section
-            case .heroAlt:
-                guard heroImage(of: page) != nil else { return false }
-                // A quoted "" is the intended alt text of a decorative image, not a missing one.
-                let alt = page.fields.value(atPath: configuration.path(for: field))
-                if isDecorative(page), let alt, alt.scalar?.style != .plain { return false }
-                return true
-            case .heroCaption:
+            case .heroAlt, .heroCaption:
                 return heroImage(of: page) != nil
             }
         }

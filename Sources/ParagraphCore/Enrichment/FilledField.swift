@@ -6,12 +6,21 @@ public struct FilledField: Sendable, Equatable {
     public var chosenModel: ModelReference
     /// The model that produced the value.
     public var producer: ModelReference
+    /// Whether the value came from `byok.lock` rather than a new generation.
+    public var isLockHit: Bool
+    /// Whether the value replaces one the tool wrote earlier, rather than filling a gap.
+    public var replacesValue: Bool
 
-    public init(field: Field, value: FieldValue, chosenModel: ModelReference, producer: ModelReference) {
+    public init(
+        field: Field, value: FieldValue, chosenModel: ModelReference, producer: ModelReference,
+        isLockHit: Bool = false, replacesValue: Bool = false
+    ) {
         self.field = field
         self.value = value
         self.chosenModel = chosenModel
         self.producer = producer
+        self.isLockHit = isLockHit
+        self.replacesValue = replacesValue
     }
 
     /// Whether `builtin` stood in for a model that could not be used.
@@ -19,7 +28,9 @@ public struct FilledField: Sendable, Equatable {
 
     /// Who produced the value, e.g. `builtin` or `builtin, fallback for openai/gpt-5-mini`.
     public var attribution: String {
-        isFallback ? "\(producer), fallback for \(chosenModel)" : producer.description
+        var text = isFallback ? "\(producer), fallback for \(chosenModel)" : producer.description
+        if isLockHit { text += ", from byok.lock" }
+        return text
     }
 }
 
