@@ -240,9 +240,9 @@ import Testing
 
     @Test func unknownActionsRejected() async throws {
         let site = try await makeSite()
-        let keys = await site.run(["keys", "verify"])
+        let keys = await site.run(["keys", "rename"])
         #expect(keys.code == 2)
-        #expect(keys.errors.contains("unknown action \"verify\""))
+        #expect(keys.errors.contains("unknown action \"rename\"; use set, list, remove, approve or verify"))
         let vault = await site.run(["vault", "open"])
         #expect(vault.code == 2)
         #expect(vault.errors.contains("unknown action \"open\"; use init or rotate"))

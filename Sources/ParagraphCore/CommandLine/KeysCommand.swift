@@ -1,11 +1,11 @@
 import Foundation
 
-/// `paragraph keys set|list|remove|approve`: the organization's provider keys in byok.keys.
+/// `paragraph keys set|list|remove|approve|verify`: the organization's provider keys in byok.keys.
 struct KeysCommand: Subcommand {
     static let specification = CommandSpecification(
         name: "keys",
-        abstract: "Add, list, approve or remove the organization's provider keys, sealed in byok.keys.",
-        arguments: "set|list|remove|approve [PROVIDER]",
+        abstract: "Add, list, approve, remove or verify the organization's provider keys, sealed in byok.keys.",
+        arguments: "set|list|remove|approve|verify [PROVIDER]",
         positionalRange: 1...3,
         options: [
             VaultSession.organizationOption,
@@ -19,6 +19,9 @@ struct KeysCommand: Subcommand {
                                       (all organizations, unless --org is given); never a key
             keys remove PROVIDER      remove PROVIDER's key
             keys approve [PROVIDER]   approve PROVIDER's key, or every pending key; needs the secret key
+            keys verify [PROVIDER]    call PROVIDER's model-listing endpoint, or every provider's, with the approved
+                                      key and the base_url from byok.yaml: ok, invalid key, unreachable or no key;
+                                      needs the secret key, and exits 1 when any call failed
             Providers: \(Provider.allCases.map(\.rawValue).joined(separator: ", ")).
             """)
 
@@ -36,8 +39,11 @@ struct KeysCommand: Subcommand {
         case "approve":
             guard arguments.positionals.count <= 2 else { return usage("keys approve takes at most one PROVIDER", context) }
             return approve(arguments, context: context)
+        case "verify":
+            guard arguments.positionals.count <= 2 else { return usage("keys verify takes at most one PROVIDER", context) }
+            return await verify(arguments, context: context)
         default:
-            return usage("unknown action \"\(action)\"; use set, list, remove or approve", context)
+            return usage("unknown action \"\(action)\"; use set, list, remove, approve or verify", context)
         }
     }
 
@@ -46,7 +52,7 @@ struct KeysCommand: Subcommand {
         return ExitCode.usage
     }
 
-    private static func provider(_ name: String, _ context: RunContext) -> Provider? {
+    static func provider(_ name: String, _ context: RunContext) -> Provider? {
         guard let provider = Provider(rawValue: name) else {
             let known = Provider.allCases.map(\.rawValue).joined(separator: ", ")
             _ = usage("unknown provider \"\(name)\"; the providers are \(known)", context)
