@@ -43,6 +43,7 @@ struct ProviderErrorCase: Sendable, CustomTestStringConvertible {
         .init(.openai, "504", .text("Gateway timeout", status: 504), "server error", retryAfter: backoff),
         .init(.openai, "408", .text("Request timeout", status: 408), "timed out", retryAfter: backoff),
         .init(.openai, "501", .text("Not implemented", status: 501), "server error"),
+        .init(.openai, "301 redirect, never followed", .text("Moved", status: 301, headers: [("Location", "https://elsewhere.example/v1")]), "malformed response"),
         .init(.openai, "400 unsupported_parameter", json(400, #"{"error":{"message":"Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.","type":"invalid_request_error","param":"max_tokens","code":"unsupported_parameter"}}"#), "bad request"),
         .init(.openai, "400 web_search_options", json(400, #"{"error":{"code":null,"message":"Web search options not supported with this model.","param":"web_search_options","type":"invalid_request_error"}}"#), "bad request"),
     ]

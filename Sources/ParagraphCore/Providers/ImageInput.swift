@@ -13,7 +13,7 @@ public enum ImageFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Recognise PNG, JPEG, GIF or WebP from the signature at the start of `data`, whatever the file's name says.
+    /// Recognise PNG, JPEG, GIF or WebP from the signature at the start of `data`, regardless of the file name.
     public static func detect(_ data: Data) -> ImageFormat? {
         let bytes = [UInt8](data.prefix(12))
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {

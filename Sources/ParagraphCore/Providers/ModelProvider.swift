@@ -40,7 +40,7 @@ public struct ModelRequest: Sendable {
     public var image: Data?
     /// The shape of the answer; nil asks for plain text.
     public var output: StructuredOutput?
-    /// The most tokens the answer may use, reasoning included where the provider counts it there.
+    /// The maximum number of output tokens, reasoning included where the provider counts it there.
     public var maxOutputTokens: Int
 
     public init(

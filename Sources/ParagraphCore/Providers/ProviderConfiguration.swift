@@ -1,6 +1,6 @@
 import Foundation
 
-/// What an adapter needs to reach its provider: the key, the base URL and the HTTP client.
+/// The key, base URL and HTTP client an adapter needs to reach its provider.
 public struct ProviderConfiguration: Sendable {
     public var provider: Provider
     /// The organization's key, sent only in request headers.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Why a request to a provider failed, in terms a user can act on.
+/// A failed request to a provider, in terms a user can act on.
 ///
 /// Details quoted from a provider's response have the API key removed before they
 /// are stored here, so `message` never contains a key.
@@ -114,7 +114,7 @@ extension ProviderError: RetryClassifiable {
         case .overloaded(_, let retryAfter, _):
             return ClassifiedFailure(.serverUnavailable, retryAfter: retryAfter)
         case .serverError(_, let status, let retryAfter, _):
-            // 501 and 505 say that a retry will not help.
+            // 501 and 505 mean that a retry will not help.
             let failureClass = FailureClass(status: status) ?? .unexpectedResponse
             return ClassifiedFailure(failureClass == .serverUnavailable ? .serverUnavailable : .unexpectedResponse, retryAfter: retryAfter)
         case .timedOut:
@@ -147,7 +147,7 @@ extension Provider {
         }
     }
 
-    /// Where an account owner creates and revokes API keys.
+    /// The page where an account owner creates and revokes API keys.
     public var keyManagementURL: String {
         switch self {
         case .openai: return "https://platform.openai.com/api-keys"

@@ -87,7 +87,7 @@ struct ProviderTransport: Sendable {
     }
 }
 
-/// A non-2xx response, with what the common error envelopes say.
+/// A non-2xx response, with the fields of the common error envelopes.
 struct ErrorResponse: Sendable {
     var status: Int
     var headers: HTTPHeaders
@@ -139,7 +139,7 @@ struct ErrorResponse: Sendable {
 
     /// Classify by status alone, for whatever the provider's own rules left.
     func classifiedByStatus(_ provider: Provider) -> ProviderError {
-        // A 403 about money is an exhausted account, not a bad key (xAI answers so when credits run out).
+        // A 403 about money is an exhausted account, not a bad key (xAI returns one when credits run out).
         let lowered = (message ?? "").lowercased()
         if status == 403, ["credit", "billing", "spending limit", "balance"].contains(where: lowered.contains) {
             return .quotaExhausted(provider, detail: detail)

@@ -23,7 +23,7 @@ public enum StructuredOutputMode: String, Sendable, CaseIterable {
     case jsonMode
 }
 
-/// What Paragraph knows about one model.
+/// The capabilities and prices of one model.
 public struct ModelInfo: Sendable, Equatable {
     public var provider: Provider
     /// The id as the provider's API takes it, such as `gpt-5-mini` or `openai/gpt-oss-120b` on Groq.
@@ -62,7 +62,7 @@ public struct ModelInfo: Sendable, Equatable {
     }
 }
 
-/// The models Paragraph knows, per provider.
+/// The models in Paragraph's catalog, per provider.
 ///
 /// A model missing from the catalog still works when the provider has it: it gets
 /// its provider's defaults (`ModelCatalog.defaults(for:)`) and no price.

@@ -6,7 +6,7 @@ import Foundation
 /// against the configured base URL.
 public struct KeyVerifier: Sendable {
     public enum Status: Sendable {
-        /// The key was accepted; the list holds the model ids it can use.
+        /// The key was accepted, and the list contains the model ids it can use.
         case ok([String])
         case invalidKey(ProviderError)
         /// The provider could not be reached: connection refused, broken, or timed out.

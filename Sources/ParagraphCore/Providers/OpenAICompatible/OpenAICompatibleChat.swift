@@ -2,7 +2,7 @@ import Foundation
 
 /// The Chat Completions shape that OpenAI, xAI, Groq and DeepSeek share, with each one's differences.
 struct OpenAICompatibleChat: Sendable {
-    /// What one provider does differently from OpenAI.
+    /// The ways one provider differs from OpenAI.
     struct Dialect: Sendable {
         /// `developer` for OpenAI, which renamed the system role; `system` elsewhere.
         var systemRole = "system"

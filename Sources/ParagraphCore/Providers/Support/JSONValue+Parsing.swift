@@ -1,7 +1,7 @@
 import Foundation
 
 extension JSONValue {
-    /// Why a JSON text could not be parsed, with the byte offset where parsing stopped.
+    /// A JSON parse failure, with the byte offset where parsing stopped.
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         public var offset: Int
         public var reason: String
