@@ -94,7 +94,7 @@ struct DraftCommand: Subcommand {
         }
         guard let answer = response.json, let title = answer["title"]?.stringValue, let description = answer["description"]?.stringValue,
               let body = answer["body"]?.stringValue, !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            context.printError("error: \(model) answered without a title, description and body; try again or use another model")
+            context.printError("error: \(model) returned no title, description or body; try again or use another model")
             return ExitCode.pageFailures
         }
 

@@ -106,7 +106,7 @@ struct RewriteCommand: Subcommand {
             costUSD: response.costUSD ?? 0, lockHit: false, fallback: false)], redactor: { context.redactor.redact($0) })
 
         guard var newBody = response.json?["body"]?.stringValue else {
-            context.printError("error: \(reference) answered without a body; nothing was changed")
+            context.printError("error: \(reference) returned no body; nothing was changed")
             return ExitCode.pageFailures
         }
         // Keep the file's own line endings and its final line break.
@@ -135,7 +135,7 @@ struct RewriteCommand: Subcommand {
         let original = Array(data)
         let headLength = original.count - body.utf8.count
         guard headLength >= 0, Array(original[headLength...]) == Array(body.utf8) else {
-            context.printError("\(page.path): the file changed while the model was answering; run rewrite again")
+            context.printError("\(page.path): the file changed while the request was in flight; run rewrite again")
             return ExitCode.pageFailures
         }
         do {
