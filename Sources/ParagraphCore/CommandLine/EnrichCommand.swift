@@ -15,11 +15,14 @@ struct EnrichCommand: Subcommand {
             .value("regenerate", "FIELD", help: "Generate FIELD again where the tool wrote it, even if its input is unchanged (repeatable)."),
             .flag("force", help: "Also replace values a person wrote. Use with care."),
             .flag("json", help: "Print one JSON object per page instead of text."),
+            .flag("offline", help: "Send no request: fields that chose a provider model get byok.lock's value or builtin's."),
+            .flag("verbose", help: "Log each HTTP request, with keys redacted, on standard error."),
         ] + SelectionFlags.options,
         discussion: """
             PATH limits the run to these pages or folders, relative to the site or its content folder.
             Only fields named in fill: are filled, and a value a person wrote is never changed.
-            This version fills every field with the offline built-in engine.
+            Each field is filled by the model that the page or byok.yaml chose, with the organization's approved key;
+            --dry-run prints the requests, tokens and cost a run would spend, and opens no connection.
             """)
 
     enum Mode {
@@ -82,7 +85,47 @@ struct EnrichCommand: Subcommand {
             return ExitCode.usage
         }
         var enricher = Enricher(site: site, lock: lock, signer: lockSigner(site: site, context: context), options: options, now: context.now)
+        let offline = arguments.has("offline")
         var summary = EnrichmentSummary()
+        var batch: BatchOutcome?
+        var estimate: EnrichmentPreflight.Estimate?
+        if mode != .check {
+            let chosen = EnrichmentPreflight.chosenProviders(pages, site: site)
+            var preflight: ProviderPreflight?
+            var runtime: ProviderRuntime?
+            if !offline {
+                let keys = chosen.isEmpty ? [:] : (ProviderKeySession(arguments, providers: chosen, root: root, context: context)?.keys ?? [:])
+                preflight = ProviderPreflight(approvedProviders: Set(keys.keys))
+                if mode != .dryRun {
+                    guard let started = await startProviders(keys, site: site, arguments: arguments, context: context, lock: lock, total: pages.count) else {
+                        return ExitCode.usage
+                    }
+                    runtime = started.runtime
+                    preflight?.listedModels = started.listedModels
+                }
+            }
+            if mode == .dryRun {
+                var planning = enricher
+                var total = EnrichmentPreflight.Estimate()
+                for preparation in planning.prepareAll(pages, preflight: preflight) {
+                    switch preparation {
+                    case .failed(let diagnostic):
+                        failures.append(diagnostic)
+                        context.report(diagnostic)
+                    case .skipped:
+                        continue
+                    case .ready(let prepared):
+                        for request in prepared.requests {
+                            total.add(request.request, provider: request.provider, catalog: .standard)
+                        }
+                    }
+                }
+                estimate = total
+            } else {
+                batch = await enricher.enrichAll(pages, preflight: preflight, runtime: runtime)
+            }
+        }
+        var results = batch?.results.makeIterator()
         var pagesMissingFields = 0
         var pagesWritten = 0
         // A file reached through a symbolic link and by its own path is one file: edit it once.
@@ -93,6 +136,8 @@ struct EnrichCommand: Subcommand {
                 let outcome = plan(page, site: site)
                 switch outcome {
                 case .failure(let diagnostic):
+                    // A dry run has already reported the page's problems.
+                    guard mode == .check else { continue }
                     failures.append(diagnostic)
                     context.report(diagnostic)
                 case .success(let plan):
@@ -104,7 +149,7 @@ struct EnrichCommand: Subcommand {
                 continue
             }
 
-            let result = enricher.enrich(page)
+            guard let result = results?.next() else { break }
             summary.add(result)
             switch result {
             case .failed(let diagnostic):
@@ -180,6 +225,21 @@ struct EnrichCommand: Subcommand {
             }
         }
 
+        if let report = batch?.report {
+            do {
+                try UsageLedger(siteRoot: root).append(report.ledger, redactor: { context.redactor.redact($0) })
+            } catch {
+                context.printError("warning: could not append to \(UsageLedger.relativePath): \(error.localizedDescription)")
+            }
+            if !report.offlinePages.isEmpty {
+                let names = report.offlinePages.prefix(10).joined(separator: ", ") + (report.offlinePages.count > 10 ? ", and \(report.offlinePages.count - 10) more" : "")
+                context.report(Diagnostic(
+                    path: LockFile.fileName, location: nil,
+                    message: "no request was sent, so byok.lock and builtin filled the fields that these pages meant for a provider: \(names)",
+                    severity: .warning))
+            }
+        }
+
         let seconds = Date().timeIntervalSince(started)
         switch mode {
         case .check:
@@ -187,12 +247,19 @@ struct EnrichCommand: Subcommand {
             if !failures.isEmpty { return ExitCode.pageFailures }
             return pagesMissingFields > 0 ? ExitCode.missingFields : ExitCode.success
         case .dryRun:
-            // NOTE: cost estimates arrive with the provider adapters; builtin makes no request and costs nothing.
-            context.printError("\(pagesMissingFields) page\(pagesMissingFields == 1 ? "" : "s") to fill; 0 requests, estimated cost $0.00; nothing written")
+            let spend = estimate ?? EnrichmentPreflight.Estimate()
+            for model in spend.unpricedModels.sorted() {
+                context.printError("warning: the price of \(model) is unknown; the estimate counts it at its provider's highest catalog price")
+            }
+            context.printError("\(pagesMissingFields) page\(pagesMissingFields == 1 ? "" : "s") to fill; \(spend.line); nothing written")
+            return failures.isEmpty ? ExitCode.success : ExitCode.pageFailures
         case .write:
             context.printError(summary.line(seconds: seconds, errors: failures.count) + "; \(pagesWritten) file\(pagesWritten == 1 ? "" : "s") written")
         case .print, .diff:
             context.printError(summary.line(seconds: seconds, errors: failures.count) + "; no file changed")
+        }
+        if let report = batch?.report {
+            providerSummary(report, site: site).forEach(context.printError)
         }
         return failures.isEmpty ? ExitCode.success : ExitCode.pageFailures
     }

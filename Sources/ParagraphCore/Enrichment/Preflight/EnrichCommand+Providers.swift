@@ -1,0 +1,78 @@
+import Foundation
+
+extension EnrichCommand {
+    struct StartedProviders {
+        var runtime: ProviderRuntime
+        var listedModels: [Provider: Set<String>]
+    }
+
+    /// Makes an adapter for each opened key and runs the key and model-list check; nil when the HTTP client cannot start.
+    static func startProviders(
+        _ keys: [Provider: String], site: LoadedSite, arguments: ParsedArguments, context: RunContext, lock: LockFile, total: Int
+    ) async -> StartedProviders? {
+        let configuration = site.configuration
+        let budget = SpendingBudget(configuration: configuration.budget, lock: lock, now: context.now)
+        let retry = RetryDriver(policy: RetryPolicy(maxAttempts: 4, budget: .seconds(60)))
+        var runtime = ProviderRuntime(
+            adapters: [:], limiters: ProviderRuntime.limiters(for: Set(keys.keys), configuration: configuration),
+            retry: retry, budget: budget, catalog: .standard)
+        guard !keys.isEmpty else { return StartedProviders(runtime: runtime, listedModels: [:]) }
+        guard let client = ProviderKeySession.makeClient(arguments, context: context) else { return nil }
+        for (provider, key) in keys {
+            runtime.adapters[provider] = makeModelProvider(ProviderConfiguration(provider: provider, apiKey: key, site: configuration, client: client))
+        }
+
+        let listed = await EnrichmentPreflight.listModels(runtime.adapters, retry: retry)
+        for (provider, error) in listed.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            runtime.unavailable[provider] = error
+            context.printError("warning: \(provider.rawValue): \(error.kind): \(error.message); its fields fall back")
+        }
+        runtime.onJobFinished = progressReporter(context: context, arguments: arguments)
+        return StartedProviders(runtime: runtime, listedModels: listed.models)
+    }
+
+    /// On a terminal, one line that counts finished requests; elsewhere nothing, because each page's result is printed.
+    static func progressReporter(context: RunContext, arguments: ParsedArguments) -> (@Sendable (WorkflowJob, WorkflowAnswer) -> Void)? {
+        guard context.standardErrorIsTerminal, !arguments.has("json") else { return nil }
+        let counter = ProgressCounter()
+        return { job, _ in
+            let done = counter.increment()
+            context.errorOutput("\r\u{1B}[2K\(done) request\(done == 1 ? "" : "s") done; last: \(job.page)")
+        }
+    }
+
+    /// One line per provider: requests, tokens, cost, lock hits, fallbacks, and each kind of failure once.
+    static func providerSummary(_ report: BatchReport, site: LoadedSite) -> [String] {
+        var lines: [String] = []
+        for (provider, totals) in report.providers.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            var parts = [
+                "\(totals.requests) request\(totals.requests == 1 ? "" : "s")",
+                "\(totals.inputTokens) input and \(totals.outputTokens) output tokens",
+                String(format: "$%.6f", totals.costUSD),
+                "\(totals.lockHits) from byok.lock",
+            ]
+            if totals.fallbackFields > 0 { parts.append("\(totals.fallbackFields) field\(totals.fallbackFields == 1 ? "" : "s") by builtin as fallback") }
+            lines.append("\(provider.rawValue): " + parts.joined(separator: ", "))
+            for (kind, message) in totals.failures.sorted(by: { $0.key < $1.key }) {
+                lines.append("  \(provider.rawValue) \(kind): \(message)")
+            }
+        }
+        if report.budgetFallbackFields > 0 {
+            lines.append("budget reached: \(report.budgetFallbackFields) field\(report.budgetFallbackFields == 1 ? "" : "s") filled by builtin instead")
+        }
+        return lines
+    }
+}
+
+/// A thread-safe count of finished requests, for the progress line.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
+    }
+}
