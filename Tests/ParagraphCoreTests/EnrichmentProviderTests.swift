@@ -149,6 +149,10 @@ import Testing
         let second = await fixture.site.run(["enrich", "--write"])
         #expect(second.code == 0, "\(second.errors)")
         #expect(fixture.totalCompletions == sent)
+        let requests = fixture.mocks.values.reduce(0) { $0 + $1.server.requests.count }
+        let listings = fixture.mocks.values.reduce(0) { $0 + $1.server.requests.filter { $0.method == "GET" }.count }
+        #expect(requests == sent + listings)
+        #expect(listings == Provider.allCases.count)
         #expect((0..<Self.pageCount).map(fixture.page) == pages)
     }
 
@@ -185,5 +189,87 @@ import Testing
         #expect(!fixture.page(7).contains("A second description"))
         let toolPages = (0..<Self.pageCount).filter { Self.provider(ofPage: $0) != nil && $0 % 8 != 7 }.count
         #expect(fixture.totalCompletions == sent + toolPages, "\(result.errors)")
+    }
+}
+
+/// Provider failures during `paragraph enrich`: retried classes recover, the rest fall back once.
+@Suite struct EnrichmentProviderFailureTests {
+    typealias Base = EnrichmentProviderTests
+
+    static func enqueueFailures(_ fixture: Base.Fixture) {
+        fixture.mocks[.openai]!.enqueue(.json(
+            #"{"error":{"message":"Rate limit reached for requests","type":"requests","param":null,"code":"rate_limit_exceeded"}}"#,
+            status: 429, headers: [("Retry-After", "0")]))
+        fixture.mocks[.anthropic]!.enqueue(.json(#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#, status: 529))
+        fixture.mocks[.google]!.enqueue(.json(#"{"error":{"code":500,"message":"An internal error has occurred.","status":"INTERNAL"}}"#, status: 500))
+        fixture.mocks[.xai]!.enqueue(.text("<html>maintenance</html>"))
+        fixture.mocks[.groq]!.enqueue(MockProviderBodies.invalidKey(.groq))
+        fixture.mocks[.deepseek]!.enqueue(.json(MockProviderBodies.deepSeekChat(
+            text: "{}", model: Base.models[.deepseek]!, finishReason: "content_filter").serialized()))
+    }
+
+    static func pages(of provider: Provider) -> [Int] {
+        (0..<Base.pageCount).filter { Base.provider(ofPage: $0) == provider }
+    }
+
+    @Test func failuresRecoverOrFallBack() async throws {
+        let fixture = try await Base.makeFixture()
+        Self.enqueueFailures(fixture)
+        let result = await fixture.site.run(["enrich", "--write"])
+        #expect(result.code == 0, "\(result.errors)")
+
+        for provider in [Provider.openai, .anthropic, .google] {
+            #expect(fixture.completions(provider) == Self.pages(of: provider).count + 1, "\(provider) retried once")
+            for index in Self.pages(of: provider) {
+                #expect(fixture.page(index).contains("mock \(provider.rawValue)"), "page \(index)")
+            }
+        }
+        for provider in [Provider.xai, .groq, .deepseek] {
+            #expect(fixture.completions(provider) == Self.pages(of: provider).count, "\(provider) not retried")
+            let filled = Self.pages(of: provider).filter { fixture.page($0).contains("From \(provider.rawValue)") }
+            #expect(filled.count == Self.pages(of: provider).count - 1, "\(provider): one page fell back")
+        }
+        for failure in ["xai malformed response", "groq invalid key", "deepseek blocked by safety filters"] {
+            #expect(result.errors.components(separatedBy: failure).count == 2, "\(failure) named once: \(result.errors)")
+        }
+        #expect(result.errors.contains("6 as fallback"), "\(result.errors)")
+    }
+
+    @Test func fallbackFailFailsOnlyThatPage() async throws {
+        let fixture = try await Base.makeFixture(extraConfiguration: "fallback: fail")
+        fixture.mocks[.xai]!.enqueue(.text("<html>maintenance</html>"))
+        let result = await fixture.site.run(["enrich", "--write"])
+
+        #expect(result.code == 1)
+        let failed = Self.pages(of: .xai).filter { !fixture.page($0).contains("From xai") }
+        #expect(failed.count == 1)
+        #expect(result.errors.contains("could not fill description"), "\(result.errors)")
+        for index in Self.pages(of: .openai) {
+            #expect(fixture.page(index).contains("mock openai"), "page \(index)")
+        }
+    }
+
+    @Test func hostileAnswerIsRejected() async throws {
+        let fixture = try await Base.makeFixture()
+        let hostile = JSONValue.object([
+            ("description", .string("</script><script>alert(1)</script> [click](https://evil.example)")),
+            ("keywords", .array([.string(String(repeating: "x", count: 10_000))])),
+        ])
+        // Every DeepSeek request gets the hostile answer, the corrective ones too.
+        for _ in 0..<(Self.pages(of: .deepseek).count * 2) {
+            fixture.mocks[.deepseek]!.enqueue(.json(MockProviderBodies.deepSeekChat(
+                text: hostile.serialized(), model: Base.models[.deepseek]!).serialized()))
+        }
+        let result = await fixture.site.run(["enrich", "--write"])
+
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(fixture.completions(.deepseek) == Self.pages(of: .deepseek).count * 2, "one corrective request per page")
+        for index in Self.pages(of: .deepseek) {
+            #expect(!fixture.page(index).contains("<script"), "page \(index)")
+            #expect(!fixture.page(index).contains("evil.example"), "page \(index)")
+            #expect(!fixture.page(index).contains("xxxxxxxxxx"), "page \(index)")
+        }
+        let corrective = fixture.mocks[.deepseek]!.completionRequests.filter { $0.bodyText.contains("The previous answer was rejected") }
+        #expect(corrective.count == Self.pages(of: .deepseek).count)
     }
 }

@@ -97,7 +97,14 @@ struct EnrichCommand: Subcommand {
                 let keys = chosen.isEmpty ? [:] : (ProviderKeySession(arguments, providers: chosen, root: root, context: context)?.keys ?? [:])
                 preflight = ProviderPreflight(approvedProviders: Set(keys.keys))
                 if mode != .dryRun {
-                    guard let started = await startProviders(keys, site: site, arguments: arguments, context: context, lock: lock, total: pages.count) else {
+                    // Only providers with a request to make are contacted, so a run that the lock covers sends nothing.
+                    var planning = enricher
+                    var needed = Set<Provider>()
+                    for case .ready(let prepared) in planning.prepareAll(pages, preflight: preflight) {
+                        needed.formUnion(prepared.requests.map(\.provider))
+                    }
+                    let neededKeys = keys.filter { needed.contains($0.key) }
+                    guard let started = await startProviders(neededKeys, site: site, arguments: arguments, context: context, lock: lock, total: pages.count) else {
                         return ExitCode.usage
                     }
                     runtime = started.runtime
