@@ -56,7 +56,10 @@ import Testing
         ])
     }
 
-    static func makeFixture(extraConfiguration: String = "", keyFor: (Provider) -> Bool = { _ in true }) async throws -> Fixture {
+    static func makeFixture(
+        extraConfiguration: String = "", openAISettings: String = "", keyFor: (Provider) -> Bool = { _ in true },
+        frontMatter: (Int) -> String = frontMatter
+    ) async throws -> Fixture {
         let site = try VaultTestSite()
         let initialized = await site.run(["vault", "init"])
         #expect(initialized.code == 0, "\(initialized.errors)")
@@ -66,7 +69,7 @@ import Testing
             mock.answer = answer(for: provider)
             mocks[provider] = mock
         }
-        let baseURLs = Provider.allCases.map { "  \($0.rawValue): { base_url: \"\(mocks[$0]!.baseURL)\" }" }.joined(separator: "\n")
+        let baseURLs = Provider.allCases.map { "  \($0.rawValue): { base_url: \"\(mocks[$0]!.baseURL)\"\($0 == .openai ? openAISettings : "") }" }.joined(separator: "\n")
         try site.site.write("byok.yaml", """
             organization: acme
             defaults: { model: openai/\(models[.openai]!) }

@@ -52,6 +52,8 @@ struct BatchReport {
     var providers: [Provider: ProviderTotals] = [:]
     /// Fields that `builtin` filled because a spending limit was reached.
     var budgetFallbackFields = 0
+    /// The setting that stopped spending, when one did.
+    var budgetLimit: String?
     /// Pages that chose a provider model but got `byok.lock` or `builtin` because the run had no provider access.
     var offlinePages: [String] = []
     var ledger: [UsageRecord] = []
@@ -85,11 +87,12 @@ extension Enricher {
             }
         }
         var byJob: [Int: WorkflowAnswer] = [:]
+        var report = BatchReport()
         if let runtime, !jobs.isEmpty {
             byJob = await runtime.run(jobs)
+            report.budgetLimit = await runtime.budget.stoppedBy
         }
 
-        var report = BatchReport()
         var answersByPage: [Int: [Workflow: WorkflowAnswer]] = [:]
         for (jobIndex, job) in jobs.enumerated() {
             let answer = byJob[jobIndex] ?? WorkflowAnswer(problems: [:], failure: ("failed", "no provider access"))

@@ -13,6 +13,9 @@ actor SpendingBudget {
     private(set) var spent = 0.0
     /// Requests not sent because a limit was reached.
     private(set) var refusedRequests = 0
+    /// The setting that stopped spending, for the summary.
+    private(set) var stoppedBy: String?
+    private var waiters: [CheckedContinuation<Void, Never>] = []
 
     init(configuration: SiteConfiguration.Budget, lock: LockFile, now: Date) {
         maxUSDPerBuild = configuration.maxUSDPerBuild
@@ -26,24 +29,41 @@ actor SpendingBudget {
         return lock.allEntries.filter { $0.generatedAt.hasPrefix(month) }.reduce(0) { $0 + $1.costUSD }
     }
 
-    /// Reserves `amount` US dollars, or returns false when that would pass a limit.
-    func reserve(_ amount: Double) -> Bool {
-        let committed = spent + reserved + amount
+    /// Reserves `amount` US dollars, waiting while requests in flight hold the room it needs.
+    /// Returns false, and sends nothing more, once even the settled spending leaves no room.
+    func reserve(_ amount: Double) async -> Bool {
+        while true {
+            if exceededLimit(spent + reserved + amount) == nil {
+                reserved += amount
+                return true
+            }
+            // Spending only grows, so a request that does not fit beside the settled spending never will.
+            if let limit = exceededLimit(spent + amount) {
+                refusedRequests += 1
+                stoppedBy = stoppedBy ?? limit
+                return false
+            }
+            await withCheckedContinuation { waiters.append($0) }
+        }
+    }
+
+    /// The setting that `committed` dollars this run would pass, or nil.
+    private func exceededLimit(_ committed: Double) -> String? {
         if let maxUSDPerBuild, committed > maxUSDPerBuild {
-            refusedRequests += 1
-            return false
+            return "budget.max_usd_per_build (" + String(format: "$%.2f", maxUSDPerBuild) + ")"
         }
         if let maxUSDPerMonth, spentThisMonthBefore + committed > maxUSDPerMonth {
-            refusedRequests += 1
-            return false
+            return "budget.max_usd_per_month (" + String(format: "$%.2f", maxUSDPerMonth) + String(format: ", $%.2f", spentThisMonthBefore) + " spent earlier this month)"
         }
-        reserved += amount
-        return true
+        return nil
     }
 
     /// Replaces a reservation with the cost the request actually had.
     func settle(reservation: Double, cost: Double) {
         reserved -= reservation
         spent += cost
+        let waiting = waiters
+        waiters = []
+        waiting.forEach { $0.resume() }
     }
 }

@@ -58,7 +58,8 @@ extension EnrichCommand {
             }
         }
         if report.budgetFallbackFields > 0 {
-            lines.append("budget reached: \(report.budgetFallbackFields) field\(report.budgetFallbackFields == 1 ? "" : "s") filled by builtin instead")
+            let limit = report.budgetLimit ?? "the budget"
+            lines.append("\(limit) reached: \(report.budgetFallbackFields) field\(report.budgetFallbackFields == 1 ? "" : "s") filled by builtin instead")
         }
         return lines
     }
