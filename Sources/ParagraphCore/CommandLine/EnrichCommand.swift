@@ -130,6 +130,10 @@ struct EnrichCommand: Subcommand {
                 estimate = total
             } else {
                 batch = await enricher.enrichAll(pages, preflight: preflight, runtime: runtime)
+                if runtime?.onJobFinished != nil {
+                    // Clear the progress line before the results are printed.
+                    context.errorOutput("\r\u{1B}[2K")
+                }
             }
         }
         var results = batch?.results.makeIterator()
@@ -237,6 +241,9 @@ struct EnrichCommand: Subcommand {
                 try UsageLedger(siteRoot: root).append(report.ledger, redactor: { context.redactor.redact($0) })
             } catch {
                 context.printError("warning: could not append to \(UsageLedger.relativePath): \(error.localizedDescription)")
+            }
+            for model in report.unpricedModels.sorted() {
+                context.printError("warning: the price of \(model) is unknown, so its cost is estimated at its provider's highest catalog price")
             }
             if !report.offlinePages.isEmpty {
                 let names = report.offlinePages.prefix(10).joined(separator: ", ") + (report.offlinePages.count > 10 ? ", and \(report.offlinePages.count - 10) more" : "")

@@ -52,6 +52,8 @@ struct BatchReport {
     var providers: [Provider: ProviderTotals] = [:]
     /// Fields that `builtin` filled because a spending limit was reached.
     var budgetFallbackFields = 0
+    /// Models called this run whose price the catalog lacks, as `provider/model`.
+    var unpricedModels = Set<String>()
     /// The setting that stopped spending, when one did.
     var budgetLimit: String?
     /// Pages that chose a provider model but got `byok.lock` or `builtin` because the run had no provider access.
@@ -91,6 +93,9 @@ extension Enricher {
         if let runtime, !jobs.isEmpty {
             byJob = await runtime.run(jobs)
             report.budgetLimit = await runtime.budget.stoppedBy
+            for job in jobs where runtime.catalog.model(job.provider, job.model) == nil {
+                report.unpricedModels.insert("\(job.provider.rawValue)/\(job.model)")
+            }
         }
 
         var answersByPage: [Int: [Workflow: WorkflowAnswer]] = [:]
