@@ -93,23 +93,10 @@ struct EnrichCommand: Subcommand {
             let chosen = EnrichmentPreflight.chosenProviders(pages, site: site)
             var preflight: ProviderPreflight?
             var runtime: ProviderRuntime?
+            var keys: [Provider: String] = [:]
             if !offline {
-                let keys = chosen.isEmpty ? [:] : (ProviderKeySession(arguments, providers: chosen, root: root, context: context)?.keys ?? [:])
+                keys = chosen.isEmpty ? [:] : (ProviderKeySession(arguments, providers: chosen, root: root, context: context)?.keys ?? [:])
                 preflight = ProviderPreflight(approvedProviders: Set(keys.keys))
-                if mode != .dryRun {
-                    // Only providers with a request to make are contacted, so a run that the lock covers sends nothing.
-                    var planning = enricher
-                    var needed = Set<Provider>()
-                    for case .ready(let prepared) in planning.prepareAll(pages, preflight: preflight) {
-                        needed.formUnion(prepared.requests.map(\.provider))
-                    }
-                    let neededKeys = keys.filter { needed.contains($0.key) }
-                    guard let started = await startProviders(neededKeys, site: site, arguments: arguments, context: context, lock: lock, total: pages.count) else {
-                        return ExitCode.usage
-                    }
-                    runtime = started.runtime
-                    preflight?.listedModels = started.listedModels
-                }
             }
             if mode == .dryRun {
                 var planning = enricher
@@ -129,7 +116,22 @@ struct EnrichCommand: Subcommand {
                 }
                 estimate = total
             } else {
-                batch = await enricher.enrichAll(pages, preflight: preflight, runtime: runtime)
+                var prepared = enricher.prepareAll(pages, preflight: preflight)
+                if var checked = preflight {
+                    // Only providers with a request to make are contacted, so a run that the lock covers sends nothing.
+                    var needed = Set<Provider>()
+                    for case .ready(let page) in prepared {
+                        needed.formUnion(page.requests.map(\.provider))
+                    }
+                    let neededKeys = keys.filter { needed.contains($0.key) }
+                    guard let started = await startProviders(neededKeys, site: site, arguments: arguments, context: context, lock: lock, total: pages.count) else {
+                        return ExitCode.usage
+                    }
+                    runtime = started.runtime
+                    checked.listedModels = started.listedModels
+                    prepared = enricher.rejectingUnknownModels(prepared, preflight: checked)
+                }
+                batch = await enricher.complete(prepared, runtime: runtime)
                 if runtime?.onJobFinished != nil {
                     // Clear the progress line before the results are printed.
                     context.errorOutput("\r\u{1B}[2K")

@@ -78,7 +78,25 @@ extension Enricher {
     /// With `preflight` nil the run is offline: fields whose model is a provider's get
     /// their lock entry or `builtin`, and `report.offlinePages` names their pages.
     mutating func enrichAll(_ pages: [Page], preflight: ProviderPreflight?, runtime: ProviderRuntime?) async -> BatchOutcome {
-        let prepared = prepareAll(pages, preflight: preflight)
+        await complete(prepareAll(pages, preflight: preflight), runtime: runtime)
+    }
+
+    /// Fails the pages whose requests use a model that neither the catalog nor the provider's fetched list has.
+    func rejectingUnknownModels(_ prepared: [Preparation], preflight: ProviderPreflight) -> [Preparation] {
+        prepared.map { preparation in
+            guard case .ready(let page) = preparation else { return preparation }
+            for request in page.requests where !preflight.knows(request.provider, request.model) {
+                let source = site.planner.modelSource(for: request.workflow, page: page.page)
+                return .failed(Diagnostic(
+                    path: source.path, location: source.location,
+                    message: "unknown model \(request.provider.rawValue)/\(request.model): neither the catalog nor \(request.provider.displayName)'s model list has it; run `paragraph models` for the known ones"))
+            }
+            return preparation
+        }
+    }
+
+    /// Sends the prepared pages' requests through `runtime` and finishes every page.
+    mutating func complete(_ prepared: [Preparation], runtime: ProviderRuntime?) async -> BatchOutcome {
         var jobs: [WorkflowJob] = []
         for (index, item) in prepared.enumerated() {
             guard case .ready(let page) = item else { continue }
