@@ -6,7 +6,8 @@ Usage: mock_openai.py PORT_FILE [DELAY_SECONDS]
 Listens on 127.0.0.1 on a port the system chooses, writes the port to PORT_FILE,
 and answers each POST to /v1/chat/completions after DELAY_SECONDS (0.2 unless
 given) with a valid structured answer. GET /v1/models lists gpt-5-mini. Every
-other request gets a 404. It counts completions and prints the count on exit.
+other request gets a 404. On SIGTERM it prints the number of completions, the most that were in flight
+at once, and the time from the first to the last.
 """
 import json
 import signal
@@ -18,10 +19,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 DELAY = float(sys.argv[2]) if len(sys.argv) > 2 else 0.2
 lock = threading.Lock()
 completions = 0
+in_flight = 0
+max_in_flight = 0
+first_start = None
+last_end = None
 
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes, so Nagle's algorithm would hold the body for the client's delayed ACK.
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
@@ -47,10 +54,17 @@ class Handler(BaseHTTPRequestHandler):
         if self.path != "/v1/chat/completions":
             self.send_json(404, {"error": {"message": "no route"}})
             return
+        global in_flight, max_in_flight, first_start, last_end
+        with lock:
+            in_flight += 1
+            max_in_flight = max(max_in_flight, in_flight)
+            first_start = first_start or time.monotonic()
         time.sleep(DELAY)
         with lock:
             completions += 1
             number = completions
+            in_flight -= 1
+            last_end = time.monotonic()
         answer = {"description": f"A generated summary of this page, number {number}."}
         self.send_json(200, {
             "id": f"chatcmpl-{number}", "object": "chat.completion", "created": 1, "model": "gpt-5-mini",
@@ -66,7 +80,8 @@ def main():
         handle.write(str(server.server_address[1]))
 
     def stop(*_):
-        print(f"completions: {completions}", file=sys.stderr)
+        span = (last_end - first_start) if first_start and last_end else 0
+        print(f"completions: {completions}, max in flight: {max_in_flight}, first to last: {span:.2f} s", file=sys.stderr)
         sys.exit(0)
 
     signal.signal(signal.SIGTERM, stop)
