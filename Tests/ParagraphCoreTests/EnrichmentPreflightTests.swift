@@ -118,3 +118,18 @@ import Testing
         #expect(!first.fallback)
     }
 }
+
+/// `--dry-run` on a pull request, where the secret key is not available.
+@Suite struct EnrichmentDryRunWithoutKeyTests {
+    @Test func dryRunEstimatesPagesWithoutKey() async throws {
+        let fixture = try await EnrichmentProviderTests.makeFixture(keyFor: { $0 != .xai })
+        let result = await fixture.site.run(["enrich", "--dry-run"])
+
+        #expect(result.code == 1)
+        let reports = result.errors.split(separator: "\n").filter { $0.contains("no approved xAI key") }
+        #expect(reports.count == 1)
+        let requests = (0..<EnrichmentProviderTests.pageCount).filter { EnrichmentProviderTests.provider(ofPage: $0) != nil }.count
+        #expect(result.errors.contains("\(requests) requests, about "), "\(result.errors)")
+        #expect(fixture.mocks.values.allSatisfy { $0.server.requests.isEmpty })
+    }
+}

@@ -99,9 +99,18 @@ struct EnrichCommand: Subcommand {
                 preflight = ProviderPreflight(approvedProviders: Set(keys.keys))
             }
             if mode == .dryRun {
+                // Pages whose provider lacks a key are still estimated, and the key is reported once per provider.
+                for provider in chosen.subtracting(keys.keys).sorted(by: { $0.rawValue < $1.rawValue }) where !offline {
+                    let diagnostic = Diagnostic(
+                        path: "byok.yaml", location: nil,
+                        message: "no approved \(provider.displayName) key, so a run without --offline would fail the pages that chose \(provider.rawValue); add one with `paragraph keys set \(provider.rawValue)`")
+                    failures.append(diagnostic)
+                    context.report(diagnostic)
+                }
+                let planningPreflight = preflight.map { _ in ProviderPreflight(approvedProviders: chosen) }
                 var planning = enricher
                 var total = EnrichmentPreflight.Estimate()
-                for preparation in planning.prepareAll(pages, preflight: preflight) {
+                for preparation in planning.prepareAll(pages, preflight: planningPreflight) {
                     switch preparation {
                     case .failed(let diagnostic):
                         failures.append(diagnostic)
