@@ -68,6 +68,8 @@ extension Enricher {
                 guard options.force else { continue }
                 replaces = true
             case .tool(let entry):
+                // A published slug is part of the page's URL, so only --regenerate slug changes it.
+                if field == .slug, !options.regenerate.contains(.slug) { continue }
                 let stale = !isCurrent(entry) && (site.configuration.refresh == .onChange || entry.isFallback)
                 guard stale || options.regenerate.contains(field) else { continue }
                 replaces = true
