@@ -254,7 +254,10 @@ struct EnrichCommand: Subcommand {
                 context.printError("warning: could not append to \(UsageLedger.relativePath): \(error.localizedDescription)")
             }
             for model in report.unpricedModels.sorted() {
-                context.printError("warning: the price of \(model) is unknown, so its cost is estimated at its provider's highest catalog price")
+                context.report(Diagnostic(
+                    path: "byok.yaml", location: nil,
+                    message: "the price of \(model) is unknown, so its cost is estimated at its provider's highest catalog price",
+                    severity: .warning))
             }
             if !report.offlinePages.isEmpty {
                 let names = report.offlinePages.prefix(10).joined(separator: ", ") + (report.offlinePages.count > 10 ? ", and \(report.offlinePages.count - 10) more" : "")

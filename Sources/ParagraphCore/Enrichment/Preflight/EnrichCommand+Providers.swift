@@ -25,7 +25,10 @@ extension EnrichCommand {
         let listed = await EnrichmentPreflight.listModels(runtime.adapters, retry: retry)
         for (provider, error) in listed.failures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             runtime.unavailable[provider] = error
-            context.printError("warning: \(provider.rawValue): \(error.kind): \(error.message); its fields fall back")
+            context.report(Diagnostic(
+                path: "byok.yaml", location: nil,
+                message: "\(provider.rawValue): \(error.kind): \(error.message); its fields fall back",
+                severity: .warning))
         }
         runtime.onJobFinished = progressReporter(context: context, arguments: arguments)
         return StartedProviders(runtime: runtime, listedModels: listed.models)
