@@ -30,7 +30,7 @@ port="$(cat "$work/port")"
 
 site="$work/site"
 python3 "$repo/scripts/generate-site.py" "$site" 3000 1
-# Keep about two thirds of the pages that lack a description, so about 1,000 remain missing.
+# Give a third of the pages that lack a description one, so about 1,000 remain missing.
 python3 - "$site" <<'PY'
 import pathlib, random, sys
 rng = random.Random(7)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the preflight found out about the providers a run may call.
+/// The preflight's findings about the providers a run may call.
 struct ProviderPreflight: Sendable {
     /// Providers with an approved key opened for this run.
     var approvedProviders: Set<Provider>

@@ -47,7 +47,7 @@ actor SpendingBudget {
         }
     }
 
-    /// The setting that `committed` dollars this run would pass, or nil.
+    /// Returns the setting that `committed` dollars this run would pass, or nil.
     private func exceededLimit(_ committed: Double) -> String? {
         if let maxUSDPerBuild, committed > maxUSDPerBuild {
             return "budget.max_usd_per_build (" + String(format: "$%.2f", maxUSDPerBuild) + ")"

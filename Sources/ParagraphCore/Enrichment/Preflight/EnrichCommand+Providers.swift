@@ -44,7 +44,7 @@ extension EnrichCommand {
         }
     }
 
-    /// One line per provider: requests, tokens, cost, lock hits, fallbacks, and each kind of failure once.
+    /// Returns one line per provider: requests, tokens, cost, lock hits, fallbacks, and each kind of failure once.
     static func providerSummary(_ report: BatchReport, site: LoadedSite) -> [String] {
         var lines: [String] = []
         for (provider, totals) in report.providers.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

@@ -2,7 +2,7 @@ import Foundation
 
 /// The checks and estimate made before an enrichment run sends any paid request.
 enum EnrichmentPreflight {
-    /// The providers that the selected pages' fields choose, whether or not a field is missing.
+    /// Returns the providers that the selected pages' fields choose, whether or not a field is missing.
     static func chosenProviders(_ pages: [Page], site: LoadedSite) -> Set<Provider> {
         var providers = Set<Provider>()
         for page in pages {

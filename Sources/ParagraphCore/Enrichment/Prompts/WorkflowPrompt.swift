@@ -6,7 +6,7 @@ import Foundation
 /// everything inside them is data to describe. Validation of the answer, not the
 /// prompt, is what keeps hostile text out of front matter.
 struct WorkflowPrompt {
-    /// The JSON property that carries each field in the answer.
+    /// Returns the JSON property that carries a field in the answer.
     static func property(for field: Field) -> String {
         switch field {
         case .description: return "description"
@@ -18,7 +18,7 @@ struct WorkflowPrompt {
         }
     }
 
-    /// A hash of the workflow's template and schema, recorded in `byok.lock` so a changed prompt refreshes its fields.
+    /// Returns a hash of the workflow's template and schema, recorded in `byok.lock` so a changed prompt refreshes its fields.
     static func version(of workflow: Workflow) -> String {
         let fields = Field.allCases.filter { $0.workflow == workflow }
         return InputHash.promptVersion(
@@ -44,7 +44,7 @@ struct WorkflowPrompt {
         caption: one sentence to print under the image, at most 160 characters.
         """
 
-    /// The JSON schema of an answer that fills `fields`.
+    /// Returns the JSON schema of an answer that fills `fields`.
     static func schema(for fields: [Field]) -> JSONValue {
         let properties: [(String, JSONValue)] = fields.map { field in
             if field == .seoKeywords {
@@ -60,7 +60,7 @@ struct WorkflowPrompt {
         ])
     }
 
-    /// An object of the schema's shape, for models that only have a JSON mode.
+    /// Returns an object of the schema's shape, for models that only have a JSON mode.
     static func example(for fields: [Field]) -> JSONValue {
         .object(fields.map { field in
             switch field {
@@ -103,7 +103,7 @@ struct WorkflowPrompt {
             maxOutputTokens: maxOutputTokens)
     }
 
-    /// The request again, with the reasons the previous answer was rejected.
+    /// Returns the request again, with the reasons the previous answer was rejected.
     static func corrective(_ request: ModelRequest, problems: [String]) -> ModelRequest {
         var retry = request
         retry.userText += "\nThe previous answer was rejected: " + problems.joined(separator: "; ")
@@ -116,7 +116,7 @@ struct WorkflowPrompt {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
-    /// The plain text of the page's headings, in document order.
+    /// Returns the plain text of the page's headings, in document order.
     static func headings(of document: MarkdownDocument) -> [String] {
         var result: [String] = []
         func visit(_ node: MarkdownNode) {

@@ -5,7 +5,7 @@ import Foundation
 /// Lengths are counted in characters (grapheme clusters). Text fields reject Markdown,
 /// HTML and line breaks, because the value is printed into pages as it is.
 enum FieldValidator {
-    /// The maximum length of each field's text, in characters.
+    /// Returns the maximum length of a field's text, in characters.
     static func maxLength(of field: Field) -> Int {
         switch field {
         case .description: return BuiltinLimits.descriptionLength

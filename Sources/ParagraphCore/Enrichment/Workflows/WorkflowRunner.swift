@@ -11,11 +11,11 @@ struct WorkflowJob: Sendable {
     let request: ModelRequest
 }
 
-/// What the provider returned for one job, after validation and at most one corrective retry.
+/// The provider's result for one job, after validation and at most one corrective request.
 struct WorkflowAnswer: Sendable {
     /// Valid values by field.
     var values: [Field: FieldValue] = [:]
-    /// Why each field without a valid value has none.
+    /// The reason each field without a valid value has none.
     var problems: [Field: String] = [:]
     /// The provider failure that ended the job, as `ProviderError.kind` and its message.
     var failure: (kind: String, message: String)?
@@ -62,12 +62,15 @@ struct ProviderRuntime: Sendable {
         return limiters
     }
 
-    /// The price used for budgeting: the catalog's, else the provider's highest catalog price.
+    /// Returns the price used for budgeting: the catalog's, else the provider's highest catalog price.
     func budgetPrice(_ provider: Provider, _ model: String) -> ModelPrice? {
         catalog.model(provider, model)?.price ?? catalog.highestPrice(of: provider)
     }
 
-    /// The most a request can cost: its estimated input and its whole output allowance.
+    /// Returns the maximum cost of a request: its estimated input and its whole output allowance.
+    ///
+    /// NOTE: input tokens are estimated at three bytes each and 1,600 per image, so a request
+    /// whose real input is much larger can settle above its reservation.
     func maximumCost(of request: ModelRequest, provider: Provider) -> Double {
         guard let price = budgetPrice(provider, request.model) else { return 0 }
         let inputTokens = (request.systemPrompt.utf8.count + request.userText.utf8.count) / 3 + (request.image == nil ? 0 : 1600)
