@@ -133,3 +133,30 @@ import Testing
         #expect(fixture.mocks.values.allSatisfy { $0.server.requests.isEmpty })
     }
 }
+
+/// How `paragraph enrich` reports on GitHub Actions and in `--diff` mode.
+@Suite struct EnrichmentReportingTests {
+    @Test func errorsBecomeAnnotations() async throws {
+        let fixture = try await EnrichmentProviderTests.makeFixture(
+            openAISettings: ", models: [gpt-5-mini]",
+            frontMatter: { $0 == 3 ? "model: openai/gpt-4.1-mini\n" : "" })
+        let result = await fixture.site.run(["enrich"], environment: ["GITHUB_ACTIONS": "true"])
+
+        #expect(result.code == 1)
+        #expect(result.output.contains("::error file=content/page-3.md,line=3,col=8::openai/gpt-4.1-mini is not on the organization"), "\(result.output)")
+    }
+
+    @Test func diffKeepsPaidValuesInLock() async throws {
+        let fixture = try await EnrichmentProviderTests.makeFixture()
+        let diff = await fixture.site.run(["enrich", "--diff"])
+        #expect(diff.code == 0, "\(diff.errors)")
+        #expect(diff.output.contains("+description: \"From anthropic: a short summary of this page.\""), "\(diff.output.prefix(600))")
+        #expect(!fixture.page(1).contains("From anthropic"))
+        let sent = fixture.totalCompletions
+
+        let write = await fixture.site.run(["enrich", "--write"])
+        #expect(write.code == 0, "\(write.errors)")
+        #expect(fixture.totalCompletions == sent)
+        #expect(fixture.page(1).contains("From anthropic"))
+    }
+}

@@ -9,7 +9,7 @@ struct EnrichCommand: Subcommand {
         positionalRange: 0...Int.max,
         options: [
             .flag("write", help: "Write the filled fields into each page's front matter."),
-            .flag("diff", help: "Print the unified diff that --write would make, and write nothing."),
+            .flag("diff", help: "Print the unified diff that --write would make; only byok.lock is written."),
             .flag("dry-run", help: "Print each page's missing fields and the model for each, and write nothing."),
             .flag("check", help: "List missing fields and exit 3 when any selected page lacks one; writes nothing."),
             .value("regenerate", "FIELD", help: "Generate FIELD again where the tool wrote it, even if its input is unchanged (repeatable)."),
@@ -221,7 +221,8 @@ struct EnrichCommand: Subcommand {
             }
         }
 
-        if mode == .print || mode == .write {
+        // --diff records its values too, so the requests it paid for are not sent again by --write.
+        if mode == .print || mode == .write || mode == .diff {
             if arguments.positionals.isEmpty {
                 enricher.pruneLock(keeping: Set(site.pages.map(\.path) + site.diagnostics.map(\.path)))
             }
