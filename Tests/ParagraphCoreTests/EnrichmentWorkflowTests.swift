@@ -121,6 +121,17 @@ import Testing
         #expect(after.contains("slug: same-slug"), "\(after)")
     }
 
+    @Test func offlineKeepsHeroValues() async throws {
+        let fixture = try await Self.makeFixture()
+        _ = await fixture.site.run(["enrich", "--write"])
+        let before = fixture.read("content/blog/a.md")
+
+        let result = await fixture.site.run(["enrich", "--write", "--offline"])
+
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(fixture.read("content/blog/a.md") == before)
+    }
+
     @Test func changedImageSendsHeroRequest() async throws {
         let fixture = try await Self.makeFixture()
         _ = await fixture.site.run(["enrich", "--write"])

@@ -47,7 +47,9 @@ extension Enricher {
             var providerHash = builtinHash
             var providerUsable = false
             if case .model(let provider, let name) = model {
-                if field.workflow == .hero, images[.hero] == nil, preflight?.catalog.model(provider, name)?.acceptsImages == true,
+                // Offline runs read the image too, so their hash matches the one the provider's value was recorded with.
+                let catalog = preflight?.catalog ?? .standard
+                if field.workflow == .hero, images[.hero] == nil, catalog.model(provider, name)?.acceptsImages == true,
                    let bytes = heroImageBytes(context.heroImage, page: page) {
                     images[.hero] = bytes
                 }
