@@ -236,6 +236,9 @@ import Testing
             #expect(result.errors.components(separatedBy: failure).count == 2, "\(failure) named once: \(result.errors)")
         }
         #expect(result.errors.contains("6 as fallback"), "\(result.errors)")
+        #expect(result.errors.contains("retried 1 after rate limited"), "\(result.errors)")
+        #expect(result.errors.contains("retried 1 after overloaded"), "\(result.errors)")
+        #expect(result.errors.contains("retried 1 after server error"), "\(result.errors)")
     }
 
     @Test func fallbackFailFailsOnlyThatPage() async throws {

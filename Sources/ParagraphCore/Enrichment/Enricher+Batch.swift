@@ -45,6 +45,8 @@ struct BatchReport {
         var costUSD = 0.0
         var lockHits = 0
         var fallbackFields = 0
+        /// Retries by the kind of the failure that was retried.
+        var retries: [String: Int] = [:]
         /// Each kind of failure once, with its first message.
         var failures: [String: String] = [:]
     }
@@ -154,6 +156,7 @@ extension Enricher {
         totals.inputTokens += answer.usage.inputTokens
         totals.outputTokens += answer.usage.outputTokens
         totals.costUSD += answer.costUSD
+        for kind in answer.retriedFailures { totals.retries[kind, default: 0] += 1 }
         let fallbackFields = job.fields.filter { answer.values[$0] == nil }
         totals.fallbackFields += fallbackFields.count
         if let failure = answer.failure, totals.failures[failure.kind] == nil {

@@ -55,6 +55,10 @@ extension EnrichCommand {
                 "\(totals.lockHits) from byok.lock",
             ]
             if totals.fallbackFields > 0 { parts.append("\(totals.fallbackFields) field\(totals.fallbackFields == 1 ? "" : "s") by builtin as fallback") }
+            if !totals.retries.isEmpty {
+                let retried = totals.retries.sorted { $0.key < $1.key }.map { "\($0.value) after \($0.key)" }
+                parts.append("retried " + retried.joined(separator: ", "))
+            }
             lines.append("\(provider.rawValue): " + parts.joined(separator: ", "))
             for (kind, message) in totals.failures.sorted(by: { $0.key < $1.key }) {
                 lines.append("  \(provider.rawValue) \(kind): \(message)")

@@ -23,6 +23,8 @@ struct WorkflowAnswer: Sendable {
     var stoppedByBudget = false
     /// Usage and estimated cost of each request sent, in order.
     var requests: [(usage: TokenUsage, costUSD: Double)] = []
+    /// The kinds of the failures that were retried, one entry per retry.
+    var retriedFailures: [String] = []
 
     var usage: TokenUsage {
         requests.reduce(TokenUsage.zero) { total, request in
@@ -126,8 +128,12 @@ struct ProviderRuntime: Sendable {
             }
             let response: ModelResponse
             let sending = request
+            let retries = RetryLog()
+            var driver = retry
+            driver.onRetry = { retry in retries.append(Self.describe(retry.error).kind) }
+            defer { answer.retriedFailures += retries.kinds }
             do {
-                response = try await retry.run { _ in
+                response = try await driver.run { _ in
                     try await limiter.withPermit { try await adapter.complete(sending) }
                 }
             } catch {
@@ -174,6 +180,16 @@ struct ProviderRuntime: Sendable {
         if error is CancellationError { return ("cancelled", "the run was cancelled") }
         return ("failed", "\(error)")
     }
+}
+
+/// The kinds of the failures retried during one request, collected from `RetryDriver.onRetry`.
+final class RetryLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String] = []
+
+    func append(_ kind: String) { lock.withLock { stored.append(kind) } }
+
+    var kinds: [String] { lock.withLock { stored } }
 }
 
 /// Hands out job indices, one at a time, to a provider's workers.
