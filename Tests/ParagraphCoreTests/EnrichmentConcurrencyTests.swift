@@ -102,7 +102,7 @@ import Testing
         var runtime = Self.runtime(
             [.anthropic: gated, .openai: StubProvider(provider: .openai, delay: .milliseconds(5), gauge: Gauge())],
             concurrency: [.anthropic: 1, .openai: 4])
-        runtime.onJobFinished = { job, _ in order.append(job.provider) }
+        runtime.onJobFinished = { job, _, _ in order.append(job.provider) }
 
         let started = ContinuousClock.now
         _ = await runtime.run(Self.jobs(.anthropic, count: 2, offset: 0) + Self.jobs(.openai, count: 20, offset: 2))

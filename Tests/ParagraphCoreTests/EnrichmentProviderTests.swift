@@ -133,6 +133,9 @@ import Testing
             #expect(!result.errors.contains(mock.key))
         }
         #expect(result.errors.contains("openai: 7 requests"), "\(result.errors)")
+        let progress = result.errors.split(separator: "\n").filter { $0.hasPrefix("[") && $0.contains("/27] ") }
+        #expect(progress.count == 27, "one progress line per request")
+        #expect(result.errors.contains("/27] content/page-1.md: seo by anthropic/claude-haiku-4-5, filled"))
 
         let lock = try #require(fixture.site.site.read("byok.lock"))
         #expect(lock.contains("by: anthropic/\(Self.models[.anthropic]!)"))

@@ -141,7 +141,7 @@ struct EnrichCommand: Subcommand {
                     prepared = enricher.rejectingUnknownModels(prepared, preflight: checked)
                 }
                 batch = await enricher.complete(prepared, runtime: runtime)
-                if runtime?.onJobFinished != nil {
+                if runtime?.onJobFinished != nil, context.standardErrorIsTerminal {
                     // Clear the progress line before the results are printed.
                     context.errorOutput("\r\u{1B}[2K")
                 }

@@ -34,13 +34,20 @@ extension EnrichCommand {
         return StartedProviders(runtime: runtime, listedModels: listed.models)
     }
 
-    /// On a terminal, one line that counts finished requests; elsewhere nothing, because each page's result is printed.
-    static func progressReporter(context: RunContext, arguments: ParsedArguments) -> (@Sendable (WorkflowJob, WorkflowAnswer) -> Void)? {
-        guard context.standardErrorIsTerminal, !arguments.has("json") else { return nil }
+    /// Returns the progress output: on a terminal one line that is rewritten after each request,
+    /// elsewhere one line per finished page and workflow; nothing with --json.
+    static func progressReporter(context: RunContext, arguments: ParsedArguments) -> (@Sendable (WorkflowJob, WorkflowAnswer, Int) -> Void)? {
+        guard !arguments.has("json") else { return nil }
         let counter = ProgressCounter()
-        return { job, _ in
+        let isTerminal = context.standardErrorIsTerminal
+        return { job, answer, total in
             let done = counter.increment()
-            context.errorOutput("\r\u{1B}[2K\(done) request\(done == 1 ? "" : "s") done; last: \(job.page)")
+            if isTerminal {
+                context.errorOutput("\r\u{1B}[2K[\(done)/\(total)] \(job.page)")
+                return
+            }
+            let outcome = answer.values.count == job.fields.count ? "filled" : "\(job.fields.count - answer.values.count) of \(job.fields.count) fields by builtin"
+            context.errorOutput("[\(done)/\(total)] \(job.page): \(job.workflow.rawValue) by \(job.provider.rawValue)/\(job.model), \(outcome)\n")
         }
     }
 

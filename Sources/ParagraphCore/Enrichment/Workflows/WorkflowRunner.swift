@@ -46,8 +46,8 @@ struct ProviderRuntime: Sendable {
     var retry: RetryDriver
     var budget: SpendingBudget
     var catalog: ModelCatalog
-    /// Called after each finished job, for progress output.
-    var onJobFinished: (@Sendable (WorkflowJob, WorkflowAnswer) -> Void)?
+    /// Called after each finished job with the number of jobs in the run, for progress output.
+    var onJobFinished: (@Sendable (WorkflowJob, WorkflowAnswer, Int) -> Void)?
 
     /// The number of workers per provider: its `max_concurrency`, or 4 when unset.
     static let defaultMaxConcurrency = 4
@@ -91,7 +91,7 @@ struct ProviderRuntime: Sendable {
                         var done: [(Int, WorkflowAnswer)] = []
                         while let index = await queue.next() {
                             let answer = await answer(jobs[index])
-                            onJobFinished?(jobs[index], answer)
+                            onJobFinished?(jobs[index], answer, jobs.count)
                             done.append((index, answer))
                         }
                         return done
