@@ -244,6 +244,22 @@ import Testing
         #expect(result.errors.contains("retried 1 after server error"), "\(result.errors)")
     }
 
+    @Test func keyRejectedInPreflightSendsNothing() async throws {
+        let fixture = try await Base.makeFixture()
+        fixture.mocks[.groq]!.server.route("GET", "/openai/v1/models") { _ in MockProviderBodies.invalidKey(.groq) }
+        let result = await fixture.site.run(["enrich", "--write"])
+
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(fixture.completions(.groq) == 0)
+        let warnings = result.errors.split(separator: "\n").filter { $0.contains("groq: invalid key") }
+        #expect(warnings.count == 1, "\(result.errors)")
+        for index in Self.pages(of: .groq) {
+            #expect(fixture.page(index).contains("description:"), "page \(index)")
+            #expect(!fixture.page(index).contains("From groq"), "page \(index)")
+        }
+        #expect(fixture.page(1).contains("From anthropic"))
+    }
+
     @Test func fallbackFailFailsOnlyThatPage() async throws {
         let fixture = try await Base.makeFixture(extraConfiguration: "fallback: fail")
         fixture.mocks[.xai]!.enqueue(.text("<html>maintenance</html>"))
