@@ -10,19 +10,18 @@ struct EnrichCommand: Subcommand {
         options: [
             .flag("write", help: "Write the filled fields into each page's front matter."),
             .flag("diff", help: "Print the unified diff that --write would make; only byok.lock is written."),
-            .flag("dry-run", help: "Print each page's missing fields and the model for each, and write nothing."),
+            .flag("dry-run", help: "Print each page's missing fields and models, and the requests, tokens and cost a run would spend; send and write nothing."),
             .flag("check", help: "List missing fields and exit 3 when any selected page lacks one; writes nothing."),
             .value("regenerate", "FIELD", help: "Generate FIELD again where the tool wrote it, even if its input is unchanged (repeatable)."),
             .flag("force", help: "Also replace values a person wrote. Use with care."),
             .flag("json", help: "Print one JSON object per page instead of text."),
             .flag("offline", help: "Send no request: fields that chose a provider model get byok.lock's value or builtin's."),
-            .flag("verbose", help: "Log each HTTP request, with keys redacted, on standard error."),
         ] + SelectionFlags.options,
         discussion: """
             PATH limits the run to these pages or folders, relative to the site or its content folder.
             Only fields named in fill: are filled, and a value a person wrote is never changed.
-            Each field is filled by the model that the page or byok.yaml chose, with the organization's approved key;
-            --dry-run prints the requests, tokens and cost a run would spend, and opens no connection.
+            Each field is filled by the model that the page or byok.yaml chose, with the organization's approved key.
+            Values are reused from byok.lock while their input is unchanged, so a repeated run sends nothing.
             """)
 
     enum Mode {
