@@ -9,17 +9,19 @@ struct EnrichCommand: Subcommand {
         positionalRange: 0...Int.max,
         options: [
             .flag("write", help: "Write the filled fields into each page's front matter."),
-            .flag("diff", help: "Print the unified diff that --write would make, and write nothing."),
-            .flag("dry-run", help: "Print each page's missing fields and the model for each, and write nothing."),
+            .flag("diff", help: "Print the unified diff that --write would make; only byok.lock is written."),
+            .flag("dry-run", help: "Print each page's missing fields and models, and the requests, tokens and cost a run would spend; send and write nothing."),
             .flag("check", help: "List missing fields and exit 3 when any selected page lacks one; writes nothing."),
             .value("regenerate", "FIELD", help: "Generate FIELD again where the tool wrote it, even if its input is unchanged (repeatable)."),
             .flag("force", help: "Also replace values a person wrote. Use with care."),
             .flag("json", help: "Print one JSON object per page instead of text."),
+            .flag("offline", help: "Send no request: fields that chose a provider model get byok.lock's value or builtin's."),
         ] + SelectionFlags.options,
         discussion: """
             PATH limits the run to these pages or folders, relative to the site or its content folder.
             Only fields named in fill: are filled, and a value a person wrote is never changed.
-            This version fills every field with the offline built-in engine.
+            Each field is filled by the model that the page or byok.yaml chose, with the organization's approved key.
+            Values are reused from byok.lock while their input is unchanged, so a repeated run sends nothing.
             """)
 
     enum Mode {
@@ -82,7 +84,69 @@ struct EnrichCommand: Subcommand {
             return ExitCode.usage
         }
         var enricher = Enricher(site: site, lock: lock, signer: lockSigner(site: site, context: context), options: options, now: context.now)
+        let offline = arguments.has("offline")
         var summary = EnrichmentSummary()
+        var batch: BatchOutcome?
+        var estimate: EnrichmentPreflight.Estimate?
+        if mode != .check {
+            let chosen = EnrichmentPreflight.chosenProviders(pages, site: site)
+            var preflight: ProviderPreflight?
+            var runtime: ProviderRuntime?
+            var keys: [Provider: String] = [:]
+            if !offline {
+                keys = chosen.isEmpty ? [:] : (ProviderKeySession(arguments, providers: chosen, root: root, context: context)?.keys ?? [:])
+                preflight = ProviderPreflight(approvedProviders: Set(keys.keys))
+            }
+            if mode == .dryRun {
+                // Pages whose provider lacks a key are still estimated, and the key is reported once per provider.
+                for provider in chosen.subtracting(keys.keys).sorted(by: { $0.rawValue < $1.rawValue }) where !offline {
+                    let diagnostic = Diagnostic(
+                        path: "byok.yaml", location: nil,
+                        message: "no approved \(provider.displayName) key, so a run without --offline would fail the pages that chose \(provider.rawValue); add one with `paragraph keys set \(provider.rawValue)`")
+                    failures.append(diagnostic)
+                    context.report(diagnostic)
+                }
+                let planningPreflight = preflight.map { _ in ProviderPreflight(approvedProviders: chosen) }
+                var planning = enricher
+                var total = EnrichmentPreflight.Estimate()
+                for preparation in planning.prepareAll(pages, preflight: planningPreflight) {
+                    switch preparation {
+                    case .failed(let diagnostic):
+                        failures.append(diagnostic)
+                        context.report(diagnostic)
+                    case .skipped:
+                        continue
+                    case .ready(let prepared):
+                        for request in prepared.requests {
+                            total.add(request.request, provider: request.provider, catalog: .standard)
+                        }
+                    }
+                }
+                estimate = total
+            } else {
+                var prepared = enricher.prepareAll(pages, preflight: preflight)
+                if var checked = preflight {
+                    // Only providers with a request to make are contacted, so a run that the lock covers sends nothing.
+                    var needed = Set<Provider>()
+                    for case .ready(let page) in prepared {
+                        needed.formUnion(page.requests.map(\.provider))
+                    }
+                    let neededKeys = keys.filter { needed.contains($0.key) }
+                    guard let started = await startProviders(neededKeys, site: site, arguments: arguments, context: context, lock: lock, total: pages.count) else {
+                        return ExitCode.usage
+                    }
+                    runtime = started.runtime
+                    checked.listedModels = started.listedModels
+                    prepared = enricher.rejectingUnknownModels(prepared, preflight: checked)
+                }
+                batch = await enricher.complete(prepared, runtime: runtime)
+                if runtime?.onJobFinished != nil, context.standardErrorIsTerminal {
+                    // Clear the progress line before the results are printed.
+                    context.errorOutput("\r\u{1B}[2K")
+                }
+            }
+        }
+        var results = batch?.results.makeIterator()
         var pagesMissingFields = 0
         var pagesWritten = 0
         // A file reached through a symbolic link and by its own path is one file: edit it once.
@@ -93,6 +157,8 @@ struct EnrichCommand: Subcommand {
                 let outcome = plan(page, site: site)
                 switch outcome {
                 case .failure(let diagnostic):
+                    // A dry run has already reported the page's problems.
+                    guard mode == .check else { continue }
                     failures.append(diagnostic)
                     context.report(diagnostic)
                 case .success(let plan):
@@ -104,7 +170,7 @@ struct EnrichCommand: Subcommand {
                 continue
             }
 
-            let result = enricher.enrich(page)
+            guard let result = results?.next() else { break }
             summary.add(result)
             switch result {
             case .failed(let diagnostic):
@@ -154,7 +220,8 @@ struct EnrichCommand: Subcommand {
             }
         }
 
-        if mode == .print || mode == .write {
+        // --diff records its values too, so the requests it paid for are not sent again by --write.
+        if mode == .print || mode == .write || mode == .diff {
             if arguments.positionals.isEmpty {
                 enricher.pruneLock(keeping: Set(site.pages.map(\.path) + site.diagnostics.map(\.path)))
             }
@@ -180,6 +247,27 @@ struct EnrichCommand: Subcommand {
             }
         }
 
+        if let report = batch?.report {
+            do {
+                try UsageLedger(siteRoot: root).append(report.ledger, redactor: { context.redactor.redact($0) })
+            } catch {
+                context.printError("warning: could not append to \(UsageLedger.relativePath): \(error.localizedDescription)")
+            }
+            for model in report.unpricedModels.sorted() {
+                context.report(Diagnostic(
+                    path: "byok.yaml", location: nil,
+                    message: "the price of \(model) is unknown, so its cost is estimated at its provider's highest catalog price",
+                    severity: .warning))
+            }
+            if !report.offlinePages.isEmpty {
+                let names = report.offlinePages.prefix(10).joined(separator: ", ") + (report.offlinePages.count > 10 ? ", and \(report.offlinePages.count - 10) more" : "")
+                context.report(Diagnostic(
+                    path: LockFile.fileName, location: nil,
+                    message: "no request was sent, so byok.lock and builtin filled the fields that these pages meant for a provider: \(names)",
+                    severity: .warning))
+            }
+        }
+
         let seconds = Date().timeIntervalSince(started)
         switch mode {
         case .check:
@@ -187,12 +275,19 @@ struct EnrichCommand: Subcommand {
             if !failures.isEmpty { return ExitCode.pageFailures }
             return pagesMissingFields > 0 ? ExitCode.missingFields : ExitCode.success
         case .dryRun:
-            // NOTE: cost estimates arrive with the provider adapters; builtin makes no request and costs nothing.
-            context.printError("\(pagesMissingFields) page\(pagesMissingFields == 1 ? "" : "s") to fill; 0 requests, estimated cost $0.00; nothing written")
+            let spend = estimate ?? EnrichmentPreflight.Estimate()
+            for model in spend.unpricedModels.sorted() {
+                context.printError("warning: the price of \(model) is unknown; the estimate counts it at its provider's highest catalog price")
+            }
+            context.printError("\(pagesMissingFields) page\(pagesMissingFields == 1 ? "" : "s") to fill; \(spend.line); nothing written")
+            return failures.isEmpty ? ExitCode.success : ExitCode.pageFailures
         case .write:
             context.printError(summary.line(seconds: seconds, errors: failures.count) + "; \(pagesWritten) file\(pagesWritten == 1 ? "" : "s") written")
         case .print, .diff:
             context.printError(summary.line(seconds: seconds, errors: failures.count) + "; no file changed")
+        }
+        if let report = batch?.report {
+            providerSummary(report, site: site).forEach(context.printError)
         }
         return failures.isEmpty ? ExitCode.success : ExitCode.pageFailures
     }

@@ -14,6 +14,10 @@ struct EnrichmentOptions: Sendable {
     var regenerate: Set<Field> = []
     /// Replace a person's values too.
     var force = false
+    /// The page text sent to a model is cut to about this many tokens.
+    var inputTokenBudget = 2000
+    /// The output allowance of each request; reasoning models spend part of it before they answer.
+    var maxOutputTokens = 1024
 }
 
 /// Fills the fields of selected pages, reusing and recording values in `byok.lock`.
@@ -23,18 +27,18 @@ struct EnrichmentOptions: Sendable {
 /// generated; a value the tool wrote is refreshed when its input changed
 /// (`refresh: on-change`) or on `--regenerate`; a person's value is kept.
 ///
-/// NOTE: no provider adapter is wired in yet, so a field whose chosen model is a
-/// provider's is filled by `builtin` as a fallback (with a warning), or fails
-/// its page when `fallback: fail` is set.
+/// `enrich(_:)` never sends a request: a field whose chosen model is a provider's
+/// gets its lock entry or `builtin`, with a warning. `enrichAll(_:preflight:runtime:)`
+/// calls the providers.
 struct Enricher {
     let site: LoadedSite
     let engine = BuiltinEngine()
     let options: EnrichmentOptions
     let signer: LockSigner?
     let now: Date
-    private(set) var lock: LockFile
+    var lock: LockFile
     /// Slugs already in use, per folder, so generated slugs stay unique there.
-    private var slugsInUse: [String: Set<String>] = [:]
+    var slugsInUse: [String: Set<String>] = [:]
 
     /// The prompt version of the built-in engine; bump the text when its output changes.
     static let builtinPromptVersion = InputHash.promptVersion(template: "builtin engine 1", schema: "")
@@ -58,95 +62,25 @@ struct Enricher {
         return page.baseName.lowercased().replacingOccurrences(of: " ", with: "-")
     }
 
+    /// Enriches one page without sending any request.
     mutating func enrich(_ page: Page) -> EnrichmentResult {
-        let plan: PagePlan
-        do {
-            let selection = try site.selector.select(page)
-            plan = try site.planner.plan(page, selection: selection)
-        } catch {
-            return .failed(error)
+        var prepared: PreparedPage
+        switch prepare(page, preflight: nil) {
+        case .failed(let diagnostic): return .failed(diagnostic)
+        case .skipped(let plan): return .skipped(plan)
+        case .ready(let value): prepared = value
         }
-        guard plan.selection.isSelected else { return .skipped(plan) }
-
-        var warnings: [Diagnostic] = []
-        let context = BuiltinPageContext(page: page, planner: site.planner, configuration: site.configuration)
-        var filled: [FilledField] = []
-        var providerModels = Set<String>()
-
-        for field in site.planner.applicableFields(of: page) {
-            let model: ModelReference
-            do {
-                model = plan.isEmbargoed ? .builtin : try site.planner.model(for: field.workflow, page: page)
-            } catch {
-                return .failed(error)
-            }
-            let path = site.configuration.path(for: field)
-            let node = page.fields.value(atPath: path)
-            let entry = trustedEntry(page: page.path, field: field)
-            let inputHash = InputHash.compute(
-                workflow: field.workflow, body: page.body, title: context.title, language: context.language,
-                model: model.description, promptVersion: Self.builtinPromptVersion,
-                image: field.workflow == .hero ? Array((context.heroImage ?? "").utf8) : nil)
-
-            var replaces = false
-            switch FieldOwnership.of(node, entry: entry) {
-            case .person:
-                guard options.force else { continue }
-                replaces = true
-            case .tool(let entry):
-                let inputChanged = entry.inputHash != inputHash && site.configuration.refresh == .onChange
-                guard inputChanged || options.regenerate.contains(field) else { continue }
-                replaces = true
-            case .missing:
-                // A decorative image's alt text is "", which the ownership check reads as missing.
-                if field == .heroAlt, context.isDecorative, node?.scalar.map({ $0.style != .plain }) == true { continue }
-                if let entry, entry.inputHash == inputHash, !options.regenerate.contains(field) {
-                    filled.append(FilledField(
-                        field: field, value: entry.value, chosenModel: model,
-                        producer: entry.isFallback ? .builtin : model, isLockHit: true))
-                    continue
-                }
-            }
-
-            if model != .builtin {
-                guard site.configuration.fallback == .builtin else {
-                    return .failed(Diagnostic(
-                        path: page.path, location: nil,
-                        message: "this page chose \(model), but this version cannot call providers yet and fallback is `fail`; set `fallback: builtin` or use `model: builtin`"))
-                }
-                providerModels.insert(model.description)
-            }
-
-            let value: FieldValue
-            if field == .slug {
-                let current = Self.currentSlug(of: page, configuration: site.configuration)
-                let otherSlugs = slugsInUse[page.parentFolder, default: []].subtracting([current])
-                let slug = engine.slug(title: context.title, existing: otherSlugs)
-                slugsInUse[page.parentFolder, default: []].insert(slug)
-                value = .text(slug)
-            } else {
-                value = context.value(for: field, engine: engine)
-            }
-
-            let record = LockEntry(
-                value: value, producer: ModelReference.builtin.description,
-                fallbackFor: model == .builtin ? nil : model.description, promptVersion: Self.builtinPromptVersion,
-                inputHash: inputHash, generatedAt: ISO8601DateFormatter().string(from: now))
-            lock.set(signer?.sign(record, page: page.path, field: field) ?? record, page: page.path, field: field)
-            filled.append(FilledField(field: field, value: value, chosenModel: model, producer: .builtin, replacesValue: replaces))
-        }
-
-        if !providerModels.isEmpty {
-            warnings.append(Diagnostic(
+        if !prepared.offlineModels.isEmpty {
+            prepared.warnings.append(Diagnostic(
                 path: page.path, location: nil,
-                message: "this version cannot call providers yet, so builtin filled the fields meant for \(providerModels.sorted().joined(separator: ", "))",
+                message: "no provider is called here, so byok.lock and builtin filled the fields meant for \(prepared.offlineModels.sorted().joined(separator: ", "))",
                 severity: .warning))
         }
-        return .enriched(plan, filled, warnings: warnings)
+        return finish(prepared, answers: [:]).result
     }
 
     /// The lock entry for a field, unless a build holding the secret finds its MAC invalid.
-    private func trustedEntry(page: String, field: Field) -> LockEntry? {
+    func trustedEntry(page: String, field: Field) -> LockEntry? {
         guard let entry = lock.entry(page: page, field: field) else { return nil }
         if let signer, !signer.verify(entry, page: page, field: field) { return nil }
         return entry
@@ -158,4 +92,30 @@ struct Enricher {
             for field in Field.allCases { lock.remove(page: page, field: field) }
         }
     }
+
+    /// Records a value in the lock, signed when the run holds the secret.
+    mutating func record(_ entry: LockEntry, page: String, field: Field) {
+        lock.set(signer?.sign(entry, page: page, field: field) ?? entry, page: page, field: field)
+    }
+
+    /// Returns a value of `builtin` for a field, making a slug unique in its folder.
+    mutating func builtinValue(_ field: Field, page: Page, context: BuiltinPageContext) -> FieldValue {
+        guard field == .slug else { return context.value(for: field, engine: engine) }
+        let current = Self.currentSlug(of: page, configuration: site.configuration)
+        let otherSlugs = slugsInUse[page.parentFolder, default: []].subtracting([current])
+        let slug = engine.slug(title: context.title, existing: otherSlugs)
+        slugsInUse[page.parentFolder, default: []].insert(slug)
+        return .text(slug)
+    }
+
+    /// Returns `slug`, or a variant of it that no other page in the folder uses, and reserves it.
+    mutating func uniqueSlug(_ slug: String, page: Page) -> String {
+        let current = Self.currentSlug(of: page, configuration: site.configuration)
+        let otherSlugs = slugsInUse[page.parentFolder, default: []].subtracting([current])
+        let unique = otherSlugs.contains(slug) ? engine.slug(title: slug, existing: otherSlugs) : slug
+        slugsInUse[page.parentFolder, default: []].insert(unique)
+        return unique
+    }
+
+    var timestamp: String { ISO8601DateFormatter().string(from: now) }
 }
