@@ -187,7 +187,8 @@ final class LogLines: @unchecked Sendable {
             Issue.record("expected a timeout, got \(String(describing: error))")
             return
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // The reply would come after 10 s; a loaded machine may take seconds to notice the 300 ms timeout.
+        #expect(ContinuousClock.now - started < .seconds(9))
         #expect(error?.classifiedFailure.failureClass == .connectionFailed)
     }
 

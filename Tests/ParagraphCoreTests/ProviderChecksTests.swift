@@ -131,11 +131,13 @@ private struct MockProviders {
     }
 
     @Test func statusesDistinguished() async throws {
-        let mocks = try MockProviders()
+        var mocks = try MockProviders()
         var keys = mocks.keys
         keys[.google] = MockProviderAPI.fakeKey(for: .google)
         keys[.deepseek] = nil
-        mocks.apis[.groq]!.server.stop()
+        // A refused connection, on a port no other test's mock can take over while this one runs.
+        let refused = try ReservedPort()
+        mocks.site.providers[.groq]?.baseURL = refused.baseURL + MockProviderAPI.basePath(.groq)
         mocks.apis[.anthropic]!.server.route("GET", "/v1/models") { _ in
             .json(#"{"type":"error","error":{"type":"api_error","message":"Internal server error"}}"#, status: 500)
         }
@@ -150,6 +152,7 @@ private struct MockProviders {
         #expect(!lines[0].contains(lookup[.google]!))
         #expect(lines[1] == "deepseek: no key; add one with `paragraph keys set deepseek`")
         #expect(lines[2].hasPrefix("groq: unreachable: could not reach Groq"))
+        withExtendedLifetime(refused) {}
     }
 
     @Test func singleProviderVerified() async throws {

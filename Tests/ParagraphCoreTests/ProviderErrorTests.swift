@@ -235,13 +235,13 @@ struct ProviderErrorCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test func unreachableServerIsConnectionFailure() async throws {
-        let server = try MockHTTPServer()
-        let baseURL = server.baseURL
-        server.stop()
-        let configuration = ProviderConfiguration(provider: .groq, apiKey: "gsk_test", baseURL: baseURL, client: try HTTPClient())
+        // A reserved port refuses connections and cannot be taken over by another test's mock.
+        let refused = try ReservedPort()
+        let configuration = ProviderConfiguration(provider: .groq, apiKey: "gsk_test", baseURL: refused.baseURL, client: try HTTPClient())
         let error = try #require(await Support.providerError { try await makeModelProvider(configuration).listModels() })
 
         #expect(error.kind == "unreachable")
         #expect(error.classifiedFailure.failureClass == .connectionFailed)
+        withExtendedLifetime(refused) {}
     }
 }
