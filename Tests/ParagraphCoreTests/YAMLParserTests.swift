@@ -117,3 +117,28 @@ import Testing
         }
     }
 }
+
+@Suite struct YAMLParserSizeTests {
+    @Test func largeListIsNotAnAliasBomb() throws {
+        let yaml = "items:\n" + String(repeating: "  - x\n", count: 60_000)
+        let node = try #require(try YAMLParser().parseDocument(yaml))
+        #expect(node["items"]?.sequence?.count == 60_000)
+    }
+
+    @Test func deepNestingCountsEachNodeOnce() throws {
+        let depth = 400
+        let yaml = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        #expect(try YAMLParser().parseDocument(yaml) != nil)
+    }
+
+    @Test func lockOfManyPagesLoads() throws {
+        var lock = LockFile()
+        for index in 0..<400 {
+            for field in Field.allCases {
+                lock.set(LockEntry(value: .text("v"), producer: "builtin", promptVersion: "p", inputHash: "h", generatedAt: "t"),
+                         page: "content/p\(index).md", field: field)
+            }
+        }
+        #expect(try LockFile.parse(Array(lock.serialized().utf8), path: "byok.lock") == lock)
+    }
+}

@@ -100,9 +100,18 @@ private struct TreeBuilder {
         case merge([YAMLPair])
     }
 
-    enum Frame {
-        case sequence(start: Start, items: [YAMLNode], size: Int)
-        case mapping(start: Start, entries: [Entry], pendingKey: YAMLNode?, size: Int)
+    /// An open collection. Frames are mutated in place on the stack, because binding an
+    /// enum payload to a variable and appending to it would copy the array every time.
+    struct Frame {
+        var start: Start
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var entries: [Entry] = []
+        /// Keys written in this mapping, by canonical form, for the duplicate check.
+        var keyLocations: [String: SourceLocation] = [:]
+        var pendingKey: YAMLNode?
+        /// Nodes in the frame after alias expansion, itself included.
+        var size = 1
     }
 
     struct Start {
@@ -167,27 +176,29 @@ private struct TreeBuilder {
             let start = Start(
                 location: location, tag: data.tag.map { String(cString: $0) },
                 anchor: data.anchor.map { String(cString: $0) }, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE)
-            stack.append(.sequence(start: start, items: [], size: 1))
+            stack.append(Frame(start: start, isMapping: false))
 
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             let start = Start(
                 location: location, tag: data.tag.map { String(cString: $0) },
                 anchor: data.anchor.map { String(cString: $0) }, isFlow: data.style == YAML_FLOW_MAPPING_STYLE)
-            stack.append(.mapping(start: start, entries: [], pendingKey: nil, size: 1))
+            stack.append(Frame(start: start, isMapping: true))
 
         case YAML_SEQUENCE_END_EVENT:
-            guard case .sequence(let start, let items, let size) = stack.removeLast() else { return }
+            guard let frame = stack.popLast(), !frame.isMapping else { return }
+            let start = frame.start
             let node = YAMLNode(
-                .sequence(items), location: start.location, endLocation: location, tag: start.tag, isFlow: start.isFlow)
-            try complete(Built(node: node, size: size), anchor: start.anchor, at: start.location)
+                .sequence(frame.items), location: start.location, endLocation: location, tag: start.tag, isFlow: start.isFlow)
+            try complete(Built(node: node, size: frame.size), anchor: start.anchor, at: start.location)
 
         case YAML_MAPPING_END_EVENT:
-            guard case .mapping(let start, let entries, _, let size) = stack.removeLast() else { return }
-            let pairs = try Self.flatten(entries)
+            guard let frame = stack.popLast(), frame.isMapping else { return }
+            let start = frame.start
+            let pairs = try Self.flatten(frame.entries)
             let node = YAMLNode(
                 .mapping(pairs), location: start.location, endLocation: location, tag: start.tag, isFlow: start.isFlow)
-            try complete(Built(node: node, size: size), anchor: start.anchor, at: start.location)
+            try complete(Built(node: node, size: frame.size), anchor: start.anchor, at: start.location)
 
         default:
             break
@@ -195,35 +206,42 @@ private struct TreeBuilder {
     }
 
     /// Attach a finished node to its parent, counting it against the node limit.
+    ///
+    /// A node read from the text counts once, when it completes; an alias counts the
+    /// whole size of the node it copies, so nested aliases that multiply reach the limit.
     private mutating func complete(_ built: Built, anchor: String?, at location: SourceLocation) throws(YAMLError) {
-        totalNodes += built.size
+        totalNodes += built.node.isAlias ? built.size : 1
         if totalNodes > maxNodes {
             throw .aliasExpansionTooLarge(limit: maxNodes, location: location)
         }
         if let anchor {
             anchors[anchor] = built
         }
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             documentRoot = built.node
             return
         }
-        switch top {
-        case .sequence(let start, var items, let size):
-            items.append(built.node)
-            stack.append(.sequence(start: start, items: items, size: size + built.size))
-        case .mapping(let start, var entries, let pendingKey, let size):
-            guard let key = pendingKey else {
-                stack.append(.mapping(start: start, entries: entries, pendingKey: built.node, size: size + built.size))
-                return
-            }
-            if let merged = try Self.mergeSource(key: key, value: built.node) {
-                entries.append(.merge(merged))
-            } else {
-                try Self.checkDuplicate(key, in: entries)
-                entries.append(.pair(key: key, value: built.node))
-            }
-            stack.append(.mapping(start: start, entries: entries, pendingKey: nil, size: size + built.size))
+        let top = stack.count - 1
+        stack[top].size += built.size
+        guard stack[top].isMapping else {
+            stack[top].items.append(built.node)
+            return
         }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = built.node
+            return
+        }
+        stack[top].pendingKey = nil
+        if let merged = try Self.mergeSource(key: key, value: built.node) {
+            stack[top].entries.append(.merge(merged))
+            return
+        }
+        let canonical = Self.canonicalKey(key)
+        if let first = stack[top].keyLocations[canonical] {
+            throw .duplicateKey(key: key.scalar?.text ?? canonical, location: key.location, first: first)
+        }
+        stack[top].keyLocations[canonical] = key.location
+        stack[top].entries.append(.pair(key: key, value: built.node))
     }
 
     /// The pairs a `<<` key brings in, or nil when `key` is not a merge key.
@@ -246,13 +264,6 @@ private struct TreeBuilder {
             return pairs
         case .scalar:
             throw .invalidMerge(location: value.location)
-        }
-    }
-
-    private static func checkDuplicate(_ key: YAMLNode, in entries: [Entry]) throws(YAMLError) {
-        let canonical = canonicalKey(key)
-        for case .pair(let existing, _) in entries where canonicalKey(existing) == canonical {
-            throw .duplicateKey(key: key.scalar?.text ?? canonical, location: key.location, first: existing.location)
         }
     }
 
