@@ -130,4 +130,20 @@ import Testing
         let result = try split("---  \ntitle: A\n--- \nBody\n")
         #expect(result.fields["title"]?.string == "A")
     }
+
+    @Test func fenceWithCommentOpensAndCloses() throws {
+        let result = try split("--- # page settings\ntitle: Secret launch\ndraft: true\n--- # end\nBody\n")
+        #expect(result.isPresent)
+        #expect(result.fields["draft"]?.scalar?.value == .bool(true))
+        #expect(result.body == "Body\n")
+    }
+
+    @Test func dashesThatAreNotAFenceAreAnError() {
+        #expect(throws: FrontMatterError.malformedFence) {
+            try split("----\ntitle: A\n----\nBody\n")
+        }
+        #expect(throws: FrontMatterError.malformedFence) {
+            try split("---title: A\n---\n")
+        }
+    }
 }

@@ -34,12 +34,14 @@ public enum FrontMatterError: Error, Sendable, Equatable {
     case tomlNotSupported
     case jsonNotSupported
     case unclosed
+    /// The first line starts with `---` but is not a fence, such as `----` or `---title`.
+    case malformedFence
     case notAMapping(SourceLocation)
     case yaml(YAMLError)
 
     public var location: SourceLocation {
         switch self {
-        case .invalidUTF8, .tomlNotSupported, .jsonNotSupported, .unclosed:
+        case .invalidUTF8, .tomlNotSupported, .jsonNotSupported, .unclosed, .malformedFence:
             return SourceLocation(line: 1, column: 1)
         case .notAMapping(let location):
             return location
@@ -58,6 +60,8 @@ public enum FrontMatterError: Error, Sendable, Equatable {
             return "JSON front matter ({) is not supported yet; convert the site with `hugo convert toYAML`"
         case .unclosed:
             return "front matter opened with '---' is never closed; add a line containing only '---' after it"
+        case .malformedFence:
+            return "the first line starts with '---' but is not a front-matter fence; make it exactly '---' (a comment after it is fine), or start the file with something else"
         case .notAMapping:
             return "front matter must be a mapping of keys to values, such as `title: My page`"
         case .yaml(let error):
@@ -92,7 +96,10 @@ extension FrontMatter {
 
         if trimmedFirst == Array("+++".utf8) { throw .tomlNotSupported }
         if firstLine.first == UInt8(ascii: "{") { throw .jsonNotSupported }
-        guard trimmedFirst == Array("---".utf8) else {
+        // Site generators also read `--- # comment` and `----` as an opening fence, so a page
+        // like that must never be taken for one without front matter and given a second block.
+        if !isFence(firstLine, "---"), firstLine.starts(with: Array("---".utf8)) { throw .malformedFence }
+        guard isFence(firstLine, "---") else {
             return FrontMatter(
                 hasByteOrderMark: hasBOM, lineEnding: lineEnding, isPresent: false, yamlText: "",
                 yamlStartLine: 1, closingFenceLine: 0,
@@ -102,8 +109,8 @@ extension FrontMatter {
 
         var closing: Int?
         for index in 1..<max(lines.count, 1) {
-            let content = trimmingTrailingBlanks(lines.content(index))
-            if content == Array("---".utf8) || content == Array("...".utf8) {
+            let content = lines.content(index)
+            if isFence(content, "---") || isFence(content, "...") {
                 closing = index
                 break
             }
@@ -138,6 +145,17 @@ extension FrontMatter {
             hasByteOrderMark: hasBOM, lineEnding: lineEnding, isPresent: true, yamlText: yamlText,
             yamlStartLine: 2, closingFenceLine: closing + 1, fields: fields,
             body: body, bodyStartLine: closing + 2)
+    }
+
+    /// Whether a line is `marker`, optionally followed by blanks and a `#` comment.
+    private static func isFence(_ line: ArraySlice<UInt8>, _ marker: String) -> Bool {
+        let trimmed = trimmingTrailingBlanks(line)
+        let markerBytes = Array(marker.utf8)
+        guard trimmed.starts(with: markerBytes) else { return false }
+        let rest = trimmed.dropFirst(markerBytes.count)
+        guard let first = rest.first else { return true }
+        guard first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") else { return false }
+        return rest.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.first == UInt8(ascii: "#")
     }
 
     private static func trimmingTrailingBlanks(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
