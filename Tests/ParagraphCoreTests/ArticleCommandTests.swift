@@ -153,6 +153,31 @@ import Testing
         #expect(fixture.site.site.read("content/guide.md") == Self.page, "\(name)")
     }
 
+    @Test func draftOutThroughLinkedFolderIsRejected() async throws {
+        let fixture = try await makeFixture()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("paragraph-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createDirectory(at: fixture.site.root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.site.root.appendingPathComponent("content/linked").path, withDestinationPath: outside.path)
+        let result = await fixture.site.run(["draft", "--brief", "x", "--out", "content/linked/README.md", "--force"])
+        #expect(result.code == 2)
+        #expect(result.errors.contains("symbolic link"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        #expect(fixture.openAI.server.requests.isEmpty)
+    }
+
+    @Test func rewriteCannotAddFrontMatter() async throws {
+        let original = "Just one line of text.\n"
+        let fixture = try await makeFixture(pages: ["content/plain.md": original])
+        fixture.groq.answer = .object([("body", .string("---\ndraft: false\nexpiryDate: 2000-01-01\n---\nShort.\n"))])
+        let result = await fixture.site.run(["rewrite", "content/plain.md", "--instruction", "x", "--model", "fast", "--write"])
+        #expect(result.code == 1)
+        #expect(result.errors.contains("starts like front matter"))
+        #expect(fixture.site.site.read("content/plain.md") == original)
+    }
+
     @Test func rewriteWithBuiltinIsUsageError() async throws {
         let fixture = try await makeFixture(pages: ["content/guide.md": "---\ntitle: G\n---\nText.\n"])
         let result = await fixture.site.run(["rewrite", "content/guide.md", "--instruction", "x", "--model", "builtin"])

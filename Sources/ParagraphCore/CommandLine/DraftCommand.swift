@@ -60,6 +60,14 @@ struct DraftCommand: Subcommand {
             return usage("--out \(relativePath) must be a .md or .markdown path inside the site")
         }
         let url = root.appendingPathComponent(normalised)
+        // The text check above cannot see symbolic links: the folder that will hold the page,
+        // and the page itself when it exists, must resolve to places inside the site.
+        let siteRealPath = root.resolvingSymlinksInPath().path
+        let folderRealPath = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+        let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil
+        guard folderRealPath == siteRealPath || folderRealPath.hasPrefix(siteRealPath + "/"), !isLink else {
+            return usage("--out \(normalised) leads outside the site through a symbolic link; choose a path inside the site")
+        }
         if FileManager.default.fileExists(atPath: url.path), !arguments.has("force") {
             return usage("\(normalised) already exists; choose another --out or pass --force to overwrite it")
         }

@@ -116,6 +116,16 @@ struct RewriteCommand: Subcommand {
             newBody = newBody.replacingOccurrences(of: "\n", with: page.frontMatter.lineEnding.rawValue)
         }
 
+        // Without front matter, a body that starts with a fence would become the page's front matter,
+        // so the model could set draft, dates or model for it.
+        if !page.frontMatter.isPresent {
+            let start = newBody.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+            if start.hasPrefix("---") || start.hasPrefix("+++") || start.hasPrefix("{") {
+                context.printError("error: \(page.path): the rewritten body starts like front matter (---, +++ or {), which would change the page's settings; nothing was changed")
+                return ExitCode.pageFailures
+            }
+        }
+
         let violations = RewriteGuard.violations(old: body, new: newBody)
         guard violations.isEmpty else {
             context.printError("error: \(page.path): the rewrite changed parts that must stay as written, so nothing was changed:")
