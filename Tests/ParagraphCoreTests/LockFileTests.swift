@@ -156,3 +156,28 @@ import Testing
         #expect(result.code == 2)
     }
 }
+
+@Suite struct LockTrustTests {
+    @Test func unsignedEntryCannotClaimPersonValueWithoutSecret() async throws {
+        let site = try VaultTestSite(files: [
+            "content/a.md": "---\ntitle: Alpha\ndescription: A carefully written human description.\n---\nBody text of the alpha page.\n",
+        ])
+        #expect(await site.run(["vault", "init"]).code == 0)
+        var forged = LockFile()
+        forged.set(LockEntry(
+            value: .text("A carefully written human description."), producer: "builtin", promptVersion: "x",
+            inputHash: "00000000000000000000000000000000", generatedAt: "2026-01-01T00:00:00Z"),
+            page: "content/a.md", field: .description)
+        try forged.write(siteRoot: site.root)
+
+        let elsewhere = site.configurationFolder.appendingPathComponent("no-secret").path
+        let result = await site.run(["enrich", "--write"], environment: ["XDG_CONFIG_HOME": elsewhere])
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(site.site.read("content/a.md")?.contains("description: A carefully written human description.") == true)
+
+        // With the secret, the forged entry's MAC fails, so the value is a person's too.
+        let withSecret = await site.run(["enrich", "--write"])
+        #expect(withSecret.code == 0, "\(withSecret.errors)")
+        #expect(site.site.read("content/a.md")?.contains("description: A carefully written human description.") == true)
+    }
+}

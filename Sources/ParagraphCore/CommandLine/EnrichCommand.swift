@@ -83,7 +83,13 @@ struct EnrichCommand: Subcommand {
             context.report(error)
             return ExitCode.usage
         }
-        var enricher = Enricher(site: site, lock: lock, signer: lockSigner(site: site, context: context), options: options, now: context.now)
+        let signer = lockSigner(site: site, context: context)
+        if signer == nil, let organization = site.configuration.organization,
+           let vault = try? Vault.load(siteRoot: root, configuration: site.configuration, context: context),
+           (try? vault.organization(organization)) != nil {
+            options.trustUnsignedEntries = false
+        }
+        var enricher = Enricher(site: site, lock: lock, signer: signer, options: options, now: context.now)
         let offline = arguments.has("offline")
         var summary = EnrichmentSummary()
         var batch: BatchOutcome?

@@ -70,6 +70,8 @@ extension Enricher {
                 guard options.force else { continue }
                 replaces = true
             case .tool(let entry):
+                // An unverified claim that the tool wrote this value does not allow replacing it.
+                if signer == nil, !options.trustUnsignedEntries, !options.force { continue }
                 // A published slug is part of the page's URL, so only --regenerate slug changes it.
                 if field == .slug, !options.regenerate.contains(.slug) { continue }
                 let stale = !isCurrent(entry) && (site.configuration.refresh == .onChange || entry.isFallback)

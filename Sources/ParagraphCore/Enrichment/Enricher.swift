@@ -14,6 +14,11 @@ struct EnrichmentOptions: Sendable {
     var regenerate: Set<Field> = []
     /// Replace a person's values too.
     var force = false
+    /// Whether a lock entry without a verified MAC may mark a page's value as the tool's, so
+    /// that it can be replaced. False for a site whose organization has a vault, when the
+    /// run lacks the secret key: then anyone who edits `byok.lock` could claim a person's
+    /// text. A site without a vault has no MACs at all, and its lock is as trusted as its pages.
+    var trustUnsignedEntries = true
     /// The page text sent to a model is cut to about this many tokens.
     var inputTokenBudget = 2000
     /// The output allowance of each request; reasoning models spend part of it before they answer.
