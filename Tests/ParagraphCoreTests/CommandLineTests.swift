@@ -206,3 +206,27 @@ import Testing
         #expect(!written.contains("seo:"))
     }
 }
+
+@Suite struct WriteSafetyTests {
+    @Test func secondWriterIsTurnedAway() async throws {
+        let site = try TestSite(CommandLineTests.sampleFiles)
+        let held = try #require(try SiteWriteLock.acquire(siteRoot: site.root))
+        let result = await site.run(["enrich", "--write"])
+        #expect(result.code == 2)
+        #expect(result.errors.contains("another paragraph run is writing this site"))
+        #expect(site.read("content/blog/first.md") == CommandLineTests.sampleFiles["content/blog/first.md"])
+        withExtendedLifetime(held) {}
+    }
+
+    @Test func changedFileIsNotOverwritten() throws {
+        let site = try TestSite(["content/a.md": "---\ntitle: A\n---\nOld.\n"])
+        try site.write("content/a.md", "---\ntitle: A\n---\nEdited meanwhile.\n")
+        let writer = PageWriter(siteRoot: site.root)
+        #expect(throws: Diagnostic.self) {
+            try writer.replace(
+                site.root.appendingPathComponent("content/a.md"), with: Array("new".utf8),
+                expecting: Array("---\ntitle: A\n---\nOld.\n".utf8))
+        }
+        #expect(site.read("content/a.md") == "---\ntitle: A\n---\nEdited meanwhile.\n")
+    }
+}

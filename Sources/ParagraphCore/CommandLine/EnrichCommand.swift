@@ -56,9 +56,22 @@ struct EnrichCommand: Subcommand {
         }
 
         let writer = PageWriter(siteRoot: root)
+        var writeLock: SiteWriteLock?
         if mode == .write {
+            do {
+                writeLock = try SiteWriteLock.acquire(siteRoot: root)
+            } catch {
+                context.printError("error: \(SiteWriteLock.relativePath): cannot create the lock file: \(error.localizedDescription)")
+                return ExitCode.usage
+            }
+            guard writeLock != nil else {
+                context.printError("error: another paragraph run is writing this site (\(SiteWriteLock.relativePath) is locked); wait for it to finish, then run again")
+                return ExitCode.usage
+            }
+            // Only now, with the lock held, are leftover temporary files surely not another run's.
             writer.removeStaleTemporaryFiles(under: site.scanner.contentURL)
         }
+        defer { withExtendedLifetime(writeLock) {} }
 
         // Pages that failed to parse are reported when the run covers them.
         var failures = site.diagnostics.filter { diagnostic in
@@ -210,7 +223,8 @@ struct EnrichCommand: Subcommand {
                         }
                         // Pages are written after byok.lock, so a run killed in between leaves
                         // values that the next run finds in the lock rather than unowned ones.
-                        pendingWrites.append(PendingWrite(url: url, path: page.path, bytes: new, report: report(plan, filled, site: site, json: arguments.has("json"))))
+                        pendingWrites.append(PendingWrite(
+                            url: url, path: page.path, old: old, bytes: new, report: report(plan, filled, site: site, json: arguments.has("json"))))
                         continue
                     } catch {
                         failures.append(error)
@@ -244,7 +258,7 @@ struct EnrichCommand: Subcommand {
         }
         for pending in pendingWrites {
             do {
-                try writer.replace(pending.url, with: pending.bytes)
+                try writer.replace(pending.url, with: pending.bytes, expecting: pending.old)
                 pagesWritten += 1
                 context.output(pending.report)
             } catch {
@@ -301,6 +315,8 @@ struct EnrichCommand: Subcommand {
     struct PendingWrite {
         var url: URL
         var path: String
+        /// The file's bytes when the edit was made; the write is skipped if they changed since.
+        var old: [UInt8]
         var bytes: [UInt8]
         var report: String
     }

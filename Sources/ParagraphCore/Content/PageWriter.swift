@@ -11,8 +11,12 @@ public struct PageWriter: Sendable {
     /// Write `bytes` over the file at `url`.
     ///
     /// A symbolic link is followed and its target replaced, so the link stays a link.
-    /// The target must lie inside the site.
-    public func replace(_ url: URL, with bytes: [UInt8]) throws(Diagnostic) {
+    /// The target must lie inside the site and be writable by this user. When `expected`
+    /// is given, the file must still hold exactly those bytes, so an edit made while the
+    /// run was busy is not overwritten.
+    ///
+    /// - Note: The file is compared just before the rename; an edit saved in that moment is still lost.
+    public func replace(_ url: URL, with bytes: [UInt8], expecting expected: [UInt8]? = nil) throws(Diagnostic) {
         let displayPath = relativePath(of: url)
         let target = url.resolvingSymlinksInPath()
         let root = siteRoot.resolvingSymlinksInPath().path
@@ -21,10 +25,21 @@ public struct PageWriter: Sendable {
                 path: displayPath, location: nil,
                 message: "this page links to \(target.path), outside the site, so it is not written")
         }
+        if FileManager.default.fileExists(atPath: target.path), access(target.path, W_OK) != 0 {
+            throw Diagnostic(
+                path: displayPath, location: nil,
+                message: "the file is read-only, so it is not written; make it writable or leave the page out of the run")
+        }
+        if let expected, FileManager.default.contents(atPath: target.path).map(Array.init) != expected {
+            throw Diagnostic(
+                path: displayPath, location: nil,
+                message: "the file changed while this run was working on it, so it is not written; run the command again")
+        }
         let attributes = try? FileManager.default.attributesOfItem(atPath: target.path)
         let permissions = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
+        let group = (attributes?[.groupOwnerAccountID] as? NSNumber)?.uint32Value
         do {
-            try AtomicFile.write(Data(bytes), to: target, permissions: permissions)
+            try AtomicFile.write(Data(bytes), to: target, permissions: permissions, group: group)
         } catch {
             throw Diagnostic(path: displayPath, location: nil, message: "cannot write the file: \(error.localizedDescription)")
         }

@@ -12,7 +12,8 @@ public enum AtomicFile {
     /// behind by a killed process is never taken for a page and the next run removes it.
     /// The file is written with POSIX calls rather than `FileManager.createFile`, which
     /// writes through a temporary file of its own with a name of its choosing.
-    public static func write(_ data: Data, to url: URL, permissions: Int = 0o644) throws {
+    /// - Parameter group: the group id to give the new file, as the replaced file had; a failure to set it is ignored.
+    public static func write(_ data: Data, to url: URL, permissions: Int = 0o644, group: UInt32? = nil) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(
@@ -32,6 +33,9 @@ public enum AtomicFile {
                 }
                 offset += written
             }
+        }
+        if failure == 0, let group {
+            _ = fchown(descriptor, uid_t.max, gid_t(group))
         }
         // The process umask may have narrowed the mode given to open.
         if failure == 0, fchmod(descriptor, mode_t(permissions)) != 0 { failure = errno }
