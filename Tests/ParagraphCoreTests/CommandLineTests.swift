@@ -230,3 +230,17 @@ import Testing
         #expect(site.read("content/a.md") == "---\ntitle: A\n---\nEdited meanwhile.\n")
     }
 }
+
+@Suite struct EmptyPageTests {
+    @Test func pageWithoutTextGetsKeywordsOnce() async throws {
+        let site = try TestSite([
+            "byok.yaml": "fill: [description, seo.keywords]\n",
+            "content/a.md": "---\ntitle: Hi\n---\n",
+        ])
+        #expect(await site.run(["enrich", "--write"]).code == 0)
+        #expect(site.read("content/a.md")?.contains("keywords: [hi]") == true)
+        let second = await site.run(["enrich", "--write"])
+        #expect(second.code == 0, "\(second.errors)")
+        #expect(await site.run(["enrich", "--check"]).code == 0)
+    }
+}

@@ -79,3 +79,16 @@ import Testing
         #expect(JSONValue.string("a\"b\\c\n\u{1}\u{2028}").serialized() == #""a\"b\\c\n\u0001\u2028""#)
     }
 }
+
+@Suite struct ControlCharacterTests {
+    @Test func diagnosticEscapesNewlinesInPaths() {
+        let diagnostic = Diagnostic(path: "content/x\n::stop-commands::token\n.md", location: nil, message: "bad\u{1B}[31m")
+        #expect(!diagnostic.description.contains("\n"))
+        #expect(diagnostic.description == "content/x\\u{a}::stop-commands::token\\u{a}.md: bad\\u{1b}[31m")
+    }
+
+    @Test func diffKeepsLineBreaksButEscapesControls() {
+        let diff = UnifiedDiff.diff(old: Array("a\n".utf8), new: Array("b\u{1B}\n".utf8), oldName: "a", newName: "b")
+        #expect(diff.contains("+b\\u{1b}\n"))
+    }
+}

@@ -184,7 +184,7 @@ struct EnrichCommand: Subcommand {
                     guard plan.selection.isSelected, !plan.assignments.isEmpty else { continue }
                     pagesMissingFields += 1
                     let fields = plan.assignments.map { mode == .check ? $0.field.rawValue : "\($0.field.rawValue) <- \($0.model)" }
-                    context.print("\(page.path): " + (mode == .check ? "missing " : "") + fields.joined(separator: ", "))
+                    context.print("\(page.path.escapingControlCharacters()): " + (mode == .check ? "missing " : "") + fields.joined(separator: ", "))
                 }
                 continue
             }
@@ -304,7 +304,8 @@ struct EnrichCommand: Subcommand {
         case .write:
             context.printError(summary.line(seconds: seconds, errors: failures.count) + "; \(pagesWritten) file\(pagesWritten == 1 ? "" : "s") written")
         case .print, .diff:
-            context.printError(summary.line(seconds: seconds, errors: failures.count) + "; no file changed")
+            let lockNote = enricher.lock != lock ? "; values recorded in \(LockFile.fileName)" : ""
+            context.printError(summary.line(seconds: seconds, errors: failures.count) + "; no page changed" + lockNote)
         }
         if let report = batch?.report {
             providerSummary(report, site: site).forEach(context.printError)
@@ -324,7 +325,7 @@ struct EnrichCommand: Subcommand {
     /// The lines printed for one enriched page.
     static func report(_ plan: PagePlan, _ filled: [FilledField], site: LoadedSite, json asJSON: Bool) -> String {
         if asJSON { return json(plan, filled: filled).serialized() + "\n" }
-        var lines = [plan.page.path]
+        var lines = [plan.page.path.escapingControlCharacters()]
         for value in filled {
             lines.append("  \(site.configuration.path(for: value.field)) (\(value.attribution)): \(value.value.displayText)")
         }

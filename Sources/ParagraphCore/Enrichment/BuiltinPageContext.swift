@@ -26,7 +26,9 @@ struct BuiltinPageContext {
             let heading = document.firstHeading?.plainText
             return .text(engine.seoTitle(title: page.frontMatterTitle, firstHeading: heading, fileName: fileName) ?? title)
         case .seoKeywords:
-            return .list(engine.keywords(document: document, title: title, language: language))
+            // An empty list would be written as `[]`, which reads as missing on every later run.
+            let keywords = engine.keywords(document: document, title: title, language: language)
+            return .list(keywords.isEmpty ? [title.lowercased()] : keywords)
         case .slug:
             return .text(engine.slug(title: title))
         case .heroAlt:

@@ -36,6 +36,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         let prefix = severity == .warning ? "warning: " : ""
+        let path = self.path.escapingControlCharacters()
+        let message = self.message.escapingControlCharacters()
         if let location {
             return "\(path):\(location.line):\(location.column): \(prefix)\(message)"
         }

@@ -84,7 +84,7 @@ public enum UnifiedDiff {
 
     /// A line as printed in a hunk; a line without a terminator gets diff's marker.
     private static func text(_ line: [UInt8]) -> String {
-        var value = String(decoding: line, as: UTF8.self)
+        var value = String(decoding: line, as: UTF8.self).escapingControlCharacters(keepingLineBreaks: true)
         if !(line.last == 0x0A || line.last == 0x0D) { value += "\n\\ No newline at end of file\n" }
         return value
     }
