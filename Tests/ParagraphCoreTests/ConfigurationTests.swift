@@ -136,3 +136,26 @@ import Testing
         #expect(found.count == 1)
     }
 }
+
+@Suite struct ConfigurationPathTests {
+    func diagnostics(_ text: String) -> [Diagnostic] {
+        do {
+            _ = try ConfigurationLoader.parse(Array(text.utf8), path: "byok.yaml")
+            return []
+        } catch {
+            return error.diagnostics
+        }
+    }
+
+    @Test func overlappingFieldPathsAreRejected() {
+        #expect(diagnostics("fields: { description: seo }\n").count == 2)
+        #expect(diagnostics("fields: { description: seo.title }\n").count == 1)
+        #expect(diagnostics("fields: { seo.keywords: keywords }\n").isEmpty)
+    }
+
+    @Test func baseURLWithCredentialIsNotEchoed() {
+        let found = diagnostics("providers:\n  openai: { base_url: \"https://user:sk-test-abc@evil.example\" }\n")
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("sk-test-abc") == false)
+    }
+}

@@ -172,6 +172,15 @@ struct ConfigurationReader {
             }
             paths[field] = target
         }
+
+        // One field's path may not be another's, or lie inside it: writing one would change the other.
+        let effective = Field.allCases.map { ($0, (paths[$0] ?? $0.rawValue).split(separator: ".")) }
+        for (index, (field, path)) in effective.enumerated() {
+            for (other, otherPath) in effective[(index + 1)...] where path.starts(with: otherPath) || otherPath.starts(with: path) {
+                guard paths[field] != nil || paths[other] != nil else { continue }
+                error(node, "fields: \(field.rawValue) is read from \"\(path.joined(separator: "."))\" and \(other.rawValue) from \"\(otherPath.joined(separator: "."))\", which overlap; give each its own path")
+            }
+        }
         return paths
     }
 
@@ -200,7 +209,11 @@ struct ConfigurationReader {
                 case "base_url":
                     // NOTE: origin rules (https, or http to loopback only) are enforced again where requests are made.
                     guard let text = string(field.value, named: "providers.\(name).base_url") else { continue }
-                    if isHTTPURL(text) {
+                    let authority = text.drop { $0 != "/" }.dropFirst(2).prefix { $0 != "/" }
+                    if authority.contains("@") {
+                        // The part before @ may be a credential, so it is not repeated in the message.
+                        error(field.value, "providers.\(name).base_url must not contain a user name or password; remove the part before @ and keep keys in byok.keys")
+                    } else if isHTTPURL(text) {
                         settings.baseURL = text
                     } else {
                         error(field.value, "providers.\(name).base_url \"\(text)\" is not an http or https URL")
