@@ -25,4 +25,34 @@ import Testing
         }
         #expect(theme.assets["theme.css"] != nil)
     }
+
+    @Test func siteTemplateReplacesDefaultOne() async throws {
+        let site = try TestSite([
+            "byok.yaml": "site: { title: Custom }\n",
+            "content/_index.md": "---\ntitle: Home\ndescription: Home page.\n---\nHello.\n",
+            "content/a.md": "---\ntitle: A page\ndescription: About A.\n---\nBody of A.\n",
+            "templates/page.mustache": "<!DOCTYPE html><title>{{page.head_title}}</title>{{{page.content}}}{{> footer}}\n",
+            "templates/footer.mustache": "<p>custom footer</p>\n",
+        ])
+        let result = await site.run(["build"])
+        #expect(result.code == 0, "\(result.errors)")
+        let page = try #require(site.read("public/a/index.html"))
+        #expect(page == "<!DOCTYPE html><title>A page</title><p>Body of A.</p>\n<p>custom footer</p>\n\n")
+        // The home page still uses the default theme's home template, with the site's footer.
+        let home = try #require(site.read("public/index.html"))
+        #expect(home.contains("<meta property=\"og:title\" content=\"Home\">"))
+        #expect(home.contains("<p>custom footer</p>"))
+    }
+
+    @Test func invalidTemplateIsConfigurationError() async throws {
+        let site = try TestSite([
+            "byok.yaml": "site: { title: Broken }\n",
+            "content/a.md": "---\ntitle: A\n---\nBody.\n",
+            "templates/page.mustache": "<html>\n{{#page}}\n",
+        ])
+        let result = await site.run(["build"])
+        #expect(result.code == 2)
+        #expect(result.errors.contains("templates/page.mustache:2:1: section \"page\" is never closed"), "\(result.errors)")
+        #expect(site.read("public/a/index.html") == nil)
+    }
 }

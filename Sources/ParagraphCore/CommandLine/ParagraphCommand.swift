@@ -7,7 +7,7 @@ import Foundation
 public enum ParagraphCommand {
     public static let version = "0.1.0"
 
-    static let commands: [any Subcommand.Type] = [EnrichCommand.self, InspectCommand.self, InitCommand.self]
+    static let commands: [any Subcommand.Type] = [BuildCommand.self, EnrichCommand.self, InspectCommand.self, InitCommand.self]
 
     public static func run(_ arguments: [String], context: RunContext) async -> Int32 {
         guard let first = arguments.first else {
