@@ -26,6 +26,18 @@ import Testing
         #expect(theme.assets["theme.css"] != nil)
     }
 
+    @Test func initWritesTheDefaultTheme() async throws {
+        let site = try TestSite([:])
+        let result = await site.run(["init", "new-site"])
+        #expect(result.code == 0)
+        for (path, contents) in DefaultTheme.files {
+            #expect(site.read("new-site/templates/" + path) == contents, "templates/\(path)")
+        }
+        let build = await site.run(["build", "--site", "new-site"])
+        #expect(build.code == 0, "\(build.errors)")
+        #expect(site.read("new-site/public/posts/hello-world/index.html")?.contains("<h1>Hello, world</h1>") == true)
+    }
+
     @Test func siteTemplateReplacesDefaultOne() async throws {
         let site = try TestSite([
             "byok.yaml": "site: { title: Custom }\n",
