@@ -41,6 +41,17 @@ import Testing
         #expect(output.contains("<h2 id=\"fn-1-1\">"))
     }
 
+    @Test func githubAlertBecomesTitledQuote() throws {
+        let output = try html("> [!NOTE]\n> Hugo does *not* sanitize.\n\n> [!warning]\n>\n> Careful.\n")
+        #expect(output.contains("<blockquote class=\"alert alert-note\">\n<p class=\"alert-title\">Note</p>\n<p>Hugo does <em>not</em> sanitize.</p>\n</blockquote>"), "\(output)")
+        #expect(output.contains("<blockquote class=\"alert alert-warning\">\n<p class=\"alert-title\">Warning</p>\n<p>Careful.</p>\n</blockquote>"), "\(output)")
+    }
+
+    @Test func quoteWithoutAlertMarkerIsUnchanged() throws {
+        #expect(try html("> [!TIP] on the same line\n").contains("<blockquote>\n<p>[!TIP] on the same line</p>"))
+        #expect(try html("> [!UNKNOWN]\n> text\n").contains("<blockquote>\n<p>[!UNKNOWN]\ntext</p>"))
+    }
+
     @Test func rawHTMLIsOmittedUnlessEnabled() throws {
         #expect(try html("<div class=\"x\">hi</div>\n").contains("<!-- raw HTML omitted -->"))
         #expect(try html("<div class=\"x\">hi</div>\n", rawHTML: true).contains("<div class=\"x\">hi</div>"))

@@ -473,5 +473,31 @@ enum DefaultTheme {
           }
         }
 
+        .alert {
+          border-left-color: var(--link);
+          color: var(--text);
+        }
+
+        .alert-title {
+          font-weight: 600;
+          margin-bottom: 0.25rem;
+        }
+
+        .alert-tip {
+          border-left-color: #1a7f37;
+        }
+
+        .alert-important {
+          border-left-color: #8250df;
+        }
+
+        .alert-warning {
+          border-left-color: #9a6700;
+        }
+
+        .alert-caution {
+          border-left-color: #cf222e;
+        }
+
         """#
 }
