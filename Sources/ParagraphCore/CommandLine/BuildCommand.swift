@@ -22,7 +22,7 @@ struct BuildCommand: Subcommand {
         let root = siteRoot(arguments, context: context)
         let site: LoadedSite
         do {
-            site = try LoadedSite.load(root: root, options: SelectionFlags.options(from: arguments), now: context.now)
+            site = try await LoadedSite.loadConcurrently(root: root, options: SelectionFlags.options(from: arguments), now: context.now)
         } catch {
             error.diagnostics.forEach(context.report)
             return ExitCode.usage
