@@ -184,9 +184,10 @@ struct PageOutputWriter: Sendable {
                 listings[index]?.pages.append(page)
             }
         }
-        for index in listings.keys {
-            listings[index]?.sections.sort(by: listOrder)
-            listings[index]?.pages.sort(by: listOrder)
+        for (index, var listing) in listings {
+            listing.sections = sortedForList(listing.sections)
+            listing.pages = sortedForList(listing.pages)
+            listings[index] = listing
         }
         if let home = sectionIndex[""] {
             let dated = pages.filter { $0.page.kind != .section && $0.published != nil }
@@ -195,17 +196,22 @@ struct PageOutputWriter: Sendable {
         return listings
     }
 
-    /// Hugo's default order: by weight (pages without one last), then newest first, then by title.
-    static func listOrder(_ lhs: PreparedPage, _ rhs: PreparedPage) -> Bool {
-        switch (lhs.weight, rhs.weight) {
-        case let (left?, right?) where left != right: return left < right
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
+    /// Sorts pages in Hugo's default order: by weight (pages without one last), then newest
+    /// first, then by title.
+    static func sortedForList(_ pages: [PreparedPage]) -> [PreparedPage] {
+        let keyed = pages.map { page in
+            (page: page, date: page.published?.date ?? .distantPast, title: page.title.lowercased())
         }
-        let left = lhs.published?.date ?? .distantPast
-        let right = rhs.published?.date ?? .distantPast
-        if left != right { return left > right }
-        return lhs.title.lowercased() < rhs.title.lowercased()
+        let sorted = keyed.sorted { lhs, rhs in
+            switch (lhs.page.weight, rhs.page.weight) {
+            case let (left?, right?) where left != right: return left < right
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if lhs.date != rhs.date { return lhs.date > rhs.date }
+            return lhs.title < rhs.title
+        }
+        return sorted.map(\.page)
     }
 }

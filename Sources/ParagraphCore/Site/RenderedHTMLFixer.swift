@@ -13,25 +13,27 @@ enum RenderedHTMLFixer {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 256)
 
+        // Text between the tags that change is copied in runs, from `copied` up to the next change.
+        var copied = 0
         var position = 0
-        while position < bytes.count {
-            let byte = bytes[position]
-            guard byte == UInt8(ascii: "<") else {
-                output.append(byte)
-                position += 1
-                continue
-            }
-            if let level = plainHeadingLevel(bytes, at: position) {
-                let id = uniqueID(headingText(bytes, openingTagEnd: position + 4, level: level), used: &usedIDs)
+        while let open = bytes[position...].firstIndex(of: UInt8(ascii: "<")) {
+            if let level = plainHeadingLevel(bytes, at: open) {
+                let id = uniqueID(headingText(bytes, openingTagEnd: open + 4, level: level), used: &usedIDs)
+                output += bytes[copied..<open]
                 output += Array("<h\(level) id=\"".utf8) + Array(id.utf8) + Array("\">".utf8)
-                position += 4
+                position = open + 4
+                copied = position
                 continue
             }
-            // Copy the tag up to its end, fixing URL attributes on the way.
-            let end = tagEnd(bytes, from: position)
-            output += fixURLAttributes(bytes[position..<end])
+            let end = tagEnd(bytes, from: open)
+            if bytes[open..<end].contains(UInt8(ascii: "%")) {
+                output += bytes[copied..<open]
+                output += fixURLAttributes(bytes[open..<end])
+                copied = end
+            }
             position = end
         }
+        output += bytes[copied...]
         return String(decoding: output, as: UTF8.self)
     }
 
