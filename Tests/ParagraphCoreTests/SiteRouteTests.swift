@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func slugLeavingItsFolderFails() throws {
-        for slug in ["../../x", "..", "a/b", "/etc"] {
+        for slug in ["../../x", "..", "a/b", "/etc", "line\\nbreak"] {
             #expect(throws: Diagnostic.self, "slug \(slug)") {
                 try router.route(for: page("blog/a.md", "slug: \"\(slug)\""), filledSlug: nil)
             }
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func urlLeavingOutputFolderFails() throws {
-        for url in ["/../../x/", "../x", "https://example.com/x/", "//host/x"] {
+        for url in ["/../../x/", "../x", "https://example.com/x/", "//host/x", "/a\\tb/"] {
             #expect(throws: Diagnostic.self, "url \(url)") {
                 try router.route(for: page("blog/a.md", "url: \"\(url)\""), filledSlug: nil)
             }

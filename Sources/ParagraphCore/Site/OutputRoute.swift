@@ -35,7 +35,7 @@ struct PageRouter: Sendable {
             throw Diagnostic(
                 path: page.path, location: slugNode?.location,
                 message: "slug \"\(slug)\" is not one path segment; a slug may not be empty, `.` or `..`, "
-                    + "or contain `/`, `\\` or a NUL character; write a name such as `my-post`")
+                    + "or contain `/`, `\\` or a control character; write a name such as `my-post`")
         }
         return directoryRoute(folderPath.isEmpty ? slug : folderPath + "/" + slug)
     }
@@ -67,6 +67,11 @@ struct PageRouter: Sendable {
     private func route(
         forPath text: String, relativeTo base: String, key: String, node: YAMLNode, page: Page
     ) throws(Diagnostic) -> OutputRoute {
+        if Self.containsControlCharacter(text) {
+            throw Diagnostic(
+                path: page.path, location: node.location,
+                message: "\(key) contains a line break or another control character; write a path such as /blog/post/")
+        }
         if text.contains("://") || text.hasPrefix("//") {
             throw Diagnostic(
                 path: page.path, location: node.location,
@@ -100,6 +105,12 @@ struct PageRouter: Sendable {
     }
 
     static func isValidSlug(_ slug: String) -> Bool {
-        !slug.isEmpty && slug != "." && slug != ".." && !slug.contains("/") && !slug.contains("\\") && !slug.contains("\0")
+        !slug.isEmpty && slug != "." && slug != ".." && !slug.contains("/") && !slug.contains("\\")
+            && !containsControlCharacter(slug)
+    }
+
+    /// Whether the text contains a NUL, a line break or another control character, which no file name may contain.
+    static func containsControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 }

@@ -169,6 +169,9 @@ struct PageOutputWriter: Sendable {
 
     /// Works out what each list page shows: its sub-sections and pages, sorted as Hugo sorts
     /// them, and for the home page the most recent dated pages too.
+    ///
+    /// NOTE: a folder without `_index.md` gets no list page, where Hugo makes one for each
+    /// top-level folder; its pages appear only among the home page's recent pages.
     static func listings(of pages: [PreparedPage]) -> [Int: PageListing] {
         var sectionIndex: [String: Int] = [:]
         for (index, page) in pages.enumerated() where page.page.kind == .section {
