@@ -81,14 +81,14 @@ struct OutputFolder: Sendable {
         guard let normalised = SitePath.normalise(relativePath), normalised != "." else {
             throw .outsideOutputFolder(path: relativePath, resolved: nil)
         }
-        let target = url.appendingPathComponent(normalised)
         // The parent folders decide where the file lands; the file itself, when it is a
         // symbolic link, is replaced by the rename rather than followed.
-        let parent = Self.realPathOfNearestExisting(target.deletingLastPathComponent().path)
+        let folder = normalised.split(separator: "/").dropLast().joined(separator: "/")
+        let parent = Self.realPathOfNearestExisting(folder.isEmpty ? url.path : url.path + "/" + folder)
         guard let parent, Self.isInside(parent, folder: realPath) else {
             throw .outsideOutputFolder(path: normalised, resolved: parent)
         }
-        return target
+        return URL(fileURLWithPath: url.path + "/" + normalised)
     }
 
     /// Writes `data` atomically at a path relative to the output folder.
@@ -150,23 +150,32 @@ struct OutputFolder: Sendable {
 
     /// Resolves the real path of `path`, or of its nearest ancestor that exists, and appends the
     /// missing components unchanged. Returns nil when an existing component is a broken link.
+    ///
+    /// - Parameter path: an absolute path without `.` or `..` components.
     static func realPathOfNearestExisting(_ path: String) -> String? {
-        var existing = URL(fileURLWithPath: path).standardizedFileURL
-        var missing: [String] = []
+        var existing = path
+        var missing: [Substring] = []
+        var retried = false
         while true {
-            if let resolved = realPath(existing.path) {
+            if let resolved = realPath(existing.isEmpty ? "/" : existing) {
                 var result = resolved
-                for component in missing {
+                for component in missing.reversed() {
                     result += (result.hasSuffix("/") ? "" : "/") + component
                 }
                 return result
             }
             var status = stat()
-            // The entry exists but does not resolve: a broken or looping symbolic link.
-            if lstat(existing.path, &status) == 0 { return nil }
-            if existing.path == "/" { return nil }
-            missing.insert(existing.lastPathComponent, at: 0)
-            existing = existing.deletingLastPathComponent()
+            if lstat(existing, &status) == 0 {
+                // A link that does not resolve is broken or loops. Any other entry was created
+                // by another thread after `realpath` looked, so resolving it again succeeds.
+                if (status.st_mode & S_IFMT) == S_IFLNK || retried { return nil }
+                retried = true
+                continue
+            }
+            guard let slash = existing.lastIndex(of: "/"), !existing.isEmpty else { return nil }
+            missing.append(existing[existing.index(after: slash)...])
+            existing = String(existing[..<slash])
+            retried = false
         }
     }
 }
