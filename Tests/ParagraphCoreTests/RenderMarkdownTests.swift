@@ -41,6 +41,16 @@ import Testing
         #expect(output.contains("<h2 id=\"fn-1-1\">"))
     }
 
+    @Test func emptyBodyRendersNothing() throws {
+        #expect(try html("") == "")
+        #expect(try html("\n") == "")
+    }
+
+    @Test func headingIDsAvoidRawHTMLIDs() throws {
+        let output = try html("<div id=\"intro\">x</div>\n\n# Intro\n", rawHTML: true)
+        #expect(output.contains("<h1 id=\"intro-1\">Intro</h1>"), "\(output)")
+    }
+
     @Test func githubAlertBecomesTitledQuote() throws {
         let output = try html("> [!NOTE]\n> Hugo does *not* sanitize.\n\n> [!warning]\n>\n> Careful.\n")
         #expect(output.contains("<blockquote class=\"alert alert-note\">\n<p class=\"alert-title\">Note</p>\n<p>Hugo does <em>not</em> sanitize.</p>\n</blockquote>"), "\(output)")

@@ -119,6 +119,21 @@ enum RenderedHTMLFixer {
     /// whitespace becomes `-` and other characters are dropped. A taken id gets `-1`, `-2`…
     static func uniqueID(_ text: String, used: inout Set<String>) -> String {
         var id = ""
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII text, the common case, needs no Unicode properties.
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): id.unicodeScalars.append(Unicode.Scalar(byte + 32))
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    id.unicodeScalars.append(Unicode.Scalar(byte))
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
+                    id.append("-")
+                default:
+                    break
+                }
+            }
+            return unique(id, used: &used)
+        }
         for character in text.lowercased() {
             if character.isLetter || character.isNumber || character == "-" || character == "_" {
                 id.append(character)
@@ -126,7 +141,11 @@ enum RenderedHTMLFixer {
                 id.append("-")
             }
         }
-        if id.isEmpty { id = "section" }
+        return unique(id, used: &used)
+    }
+
+    private static func unique(_ proposed: String, used: inout Set<String>) -> String {
+        let id = proposed.isEmpty ? "section" : proposed
         var candidate = id
         var counter = 1
         while used.contains(candidate) {
@@ -141,16 +160,15 @@ enum RenderedHTMLFixer {
     private static func existingIDs(in bytes: [UInt8]) -> Set<String> {
         let marker = Array(" id=\"".utf8)
         var ids = Set<String>()
-        var position = 0
-        while position + marker.count <= bytes.count {
-            guard bytes[position] == marker[0], matches(marker, in: bytes, at: position) else {
-                position += 1
-                continue
-            }
-            let valueStart = position + marker.count
+        // `=` is rare outside attributes, so the search jumps from one `=` to the next.
+        var position = min(3, bytes.count)
+        while let equals = bytes[position...].firstIndex(of: UInt8(ascii: "=")) {
+            position = equals + 1
+            guard equals >= 3, matches(marker, in: bytes, at: equals - 3) else { continue }
+            let valueStart = equals + 2
             var valueEnd = valueStart
             while valueEnd < bytes.count, bytes[valueEnd] != UInt8(ascii: "\"") { valueEnd += 1 }
-            ids.insert(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+            ids.insert(String(decoding: bytes[min(valueStart, bytes.count)..<valueEnd], as: UTF8.self))
             position = valueEnd
         }
         return ids

@@ -24,17 +24,18 @@ enum ShortcodeRewriter {
     }
 
     private static func containsShortcodeOpening(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            if beforePrevious == UInt8(ascii: "{"), previous == UInt8(ascii: "{"),
-               byte == UInt8(ascii: "<") || byte == UInt8(ascii: "%") {
-                return true
+        var text = text
+        return text.withUTF8 { bytes in
+            var position = 0
+            while let brace = bytes[position...].firstIndex(of: UInt8(ascii: "{")) {
+                guard brace + 2 < bytes.count else { return false }
+                if bytes[brace + 1] == UInt8(ascii: "{"), bytes[brace + 2] == UInt8(ascii: "<") || bytes[brace + 2] == UInt8(ascii: "%") {
+                    return true
+                }
+                position = brace + 1
             }
-            beforePrevious = previous
-            previous = byte
+            return false
         }
-        return false
     }
 
     /// One shortcode tag found in the text.

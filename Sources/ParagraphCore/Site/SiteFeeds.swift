@@ -75,11 +75,11 @@ struct SiteFeeds: Sendable {
 
     /// Pages with a publication date, newest first; pages with the same date keep their path order.
     static func newestFirst(_ pages: [PreparedPage]) -> [PreparedPage] {
-        pages.enumerated().sorted { lhs, rhs in
-            let left = lhs.element.published?.date ?? .distantPast
-            let right = rhs.element.published?.date ?? .distantPast
-            return left != right ? left > right : lhs.offset < rhs.offset
-        }.map(\.element)
+        let keyed = pages.enumerated().map { (offset: $0.offset, date: $0.element.published?.date ?? .distantPast) }
+        let order = keyed.sorted { lhs, rhs in
+            lhs.date != rhs.date ? lhs.date > rhs.date : lhs.offset < rhs.offset
+        }
+        return order.map { pages[$0.offset] }
     }
 
     /// Escapes text for XML content and attribute values, and drops the control characters XML 1.0 forbids.
