@@ -26,13 +26,15 @@ struct PagePreparer {
 
     mutating func prepare(_ page: Page) -> Outcome {
         do throws(Diagnostic) {
-            let selection = try site.selector.select(page)
-            guard selection.isSelected else { return .skipped }
-            let plan = try site.planner.plan(page, selection: selection)
-
             var filled: [FilledField] = []
             var warnings: [Diagnostic] = []
-            if !plan.assignments.isEmpty {
+            if site.planner.missingFields(of: page).isEmpty {
+                // Nothing to fill, so the page is selected and its model choices checked here.
+                let selection = try site.selector.select(page)
+                guard selection.isSelected else { return .skipped }
+                _ = try site.planner.plan(page, selection: selection)
+            } else {
+                // The enricher selects and plans the page itself.
                 switch enricher.enrich(page) {
                 case .failed(let diagnostic): throw diagnostic
                 case .skipped: return .skipped

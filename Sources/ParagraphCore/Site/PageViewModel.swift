@@ -32,6 +32,21 @@ struct PageViewModel: Sendable {
     let navigation: [NavigationEntry]
     /// The site-relative path and media type of the icon in the static folder, if there is one.
     let favicon: (path: String, type: String)?
+    /// The `site` object for pages outside every navigation entry, and one per entry with that
+    /// entry marked current. They are built once, because every page uses one of them.
+    private let siteObjects: (outside: MustacheValue, byEntry: [MustacheValue])
+
+    init(configuration: SiteConfiguration, urls: SiteURLs, navigation: [NavigationEntry], favicon: (path: String, type: String)?) {
+        self.configuration = configuration
+        self.urls = urls
+        self.navigation = navigation
+        self.favicon = favicon
+        siteObjects = (
+            Self.site(configuration: configuration, urls: urls, navigation: navigation, favicon: favicon, current: nil),
+            navigation.indices.map {
+                Self.site(configuration: configuration, urls: urls, navigation: navigation, favicon: favicon, current: $0)
+            })
+    }
 
     func page(_ page: PreparedPage, content: String, listing: PageListing?) -> MustacheValue {
         var members: [String: MustacheValue] = [
@@ -74,12 +89,23 @@ struct PageViewModel: Sendable {
         ])
     }
 
+    /// Returns the `site` object for a page at `currentPath`, with the navigation entry that contains it marked current.
     private func site(currentPath: String) -> MustacheValue {
-        let sections = navigation.map { entry -> MustacheValue in
+        guard let index = navigation.firstIndex(where: { currentPath.hasPrefix($0.path) }) else {
+            return siteObjects.outside
+        }
+        return siteObjects.byEntry[index]
+    }
+
+    private static func site(
+        configuration: SiteConfiguration, urls: SiteURLs, navigation: [NavigationEntry],
+        favicon: (path: String, type: String)?, current: Int?
+    ) -> MustacheValue {
+        let sections = navigation.enumerated().map { index, entry -> MustacheValue in
             .object([
                 "title": .string(entry.title),
                 "url": .string(urls.href(entry.path)),
-                "current": .bool(currentPath.hasPrefix(entry.path)),
+                "current": .bool(index == current),
             ])
         }
         var members: [String: MustacheValue] = [
