@@ -128,11 +128,13 @@ enum DefaultTheme {
         {{<base}}
         {{$content}}
         <article class="home wrap">
+        {{#page.has_header}}
         <header class="page-header">
         {{#page.show_title}}
         <h1>{{page.title}}</h1>
         {{/page.show_title}}
         </header>
+        {{/page.has_header}}
         {{#page.content}}
         <div class="content">
         {{{page.content}}}
@@ -159,11 +161,13 @@ enum DefaultTheme {
         {{<base}}
         {{$content}}
         <article class="list wrap">
+        {{#page.has_header}}
         <header class="page-header">
         {{#page.show_title}}
         <h1>{{page.title}}</h1>
         {{/page.show_title}}
         </header>
+        {{/page.has_header}}
         {{#page.hero}}
         <figure class="hero">
         <img src="{{url}}" alt="{{alt}}">
@@ -212,6 +216,7 @@ enum DefaultTheme {
         {{<base}}
         {{$content}}
         <article class="page wrap">
+        {{#page.has_header}}
         <header class="page-header">
         {{#page.show_title}}
         <h1>{{page.title}}</h1>
@@ -220,6 +225,7 @@ enum DefaultTheme {
         <p class="meta">Published <time datetime="{{iso}}">{{display}}</time>{{#page.modified}}, updated <time datetime="{{iso}}">{{display}}</time>{{/page.modified}}</p>
         {{/page.published}}
         </header>
+        {{/page.has_header}}
         {{#page.hero}}
         <figure class="hero">
         <img src="{{url}}" alt="{{alt}}">

@@ -53,6 +53,7 @@ struct PageViewModel: Sendable {
             "kind": .string(PageOutputWriter.templateName(for: page)),
             "title": .string(page.title),
             "show_title": .bool(page.showsTitle),
+            "has_header": .bool(page.showsTitle || (page.published != nil && page.page.kind != .section)),
             "head_title": .string(page.headTitle),
             "description": .string(page.description),
             "keywords": .string(page.keywords.joined(separator: ", ")),
