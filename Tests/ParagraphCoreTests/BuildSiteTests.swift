@@ -188,6 +188,32 @@ import Testing
         #expect(!divider.contains("og:image:alt"))
     }
 
+    @Test func headValuesArePresentWhenFillIsEmpty() async throws {
+        var files = Self.basicFiles
+        files["byok.yaml"] = "site: { title: Test site }\nfill: []\n"
+        files["static/images/usage-chart.png"] = "png"
+        files["content/blog/chart.md"] = "---\ntitle: Usage\nhero:\n  image: images/usage-chart.png\n---\nA chart of monthly usage.\n"
+        let site = try TestSite(files)
+        let result = await site.run(["build"])
+        #expect(result.code == 0, "\(result.errors)")
+        #expect(result.errors.contains("no fields filled"))
+        let chart = try #require(site.read("public/blog/chart/index.html"))
+        #expect(BuiltOutput.description(in: chart) == "A chart of monthly usage.")
+        #expect(BuiltSiteCheck.heroAlt(in: chart)?.isEmpty == false)
+        let findings = BuiltSiteCheck.check(output: site.root.appendingPathComponent("public"))
+        #expect(findings.problems.isEmpty, "\(findings.problems)")
+    }
+
+    @Test func seoTitleBecomesHeadTitle() async throws {
+        var files = Self.basicFiles
+        files["content/blog/first.md"] = "---\ntitle: A long title that the writer shortened for search results\nseo:\n  title: Short title\n---\nText.\n"
+        let site = try TestSite(files)
+        _ = await site.run(["build"])
+        let page = try #require(site.read("public/blog/first/index.html"))
+        #expect(BuiltOutput.title(in: page) == "Short title")
+        #expect(BuiltOutput.ogTitle(in: page) == "A long title that the writer shortened for search results")
+    }
+
     @Test func deletedPageDisappearsFromOutputAndSitemap() async throws {
         let site = try TestSite(Self.basicFiles)
         #expect(await site.run(["build"]).code == 0)
