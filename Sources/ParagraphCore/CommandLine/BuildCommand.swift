@@ -8,7 +8,7 @@ struct BuildCommand: Subcommand {
         arguments: "",
         positionalRange: 0...0,
         options: [
-            .value("output", "DIR", help: "Write the site to DIR, a folder inside the site, relative to it (default: output: in byok.yaml, else public)."),
+            .value("output", "DIR", help: "Write the site to DIR, a folder inside the site; a relative DIR starts at the site folder (default: output: in byok.yaml, else public)."),
             .flag("offline", help: "Open no network connection; this version never opens one, because builtin fills every field."),
         ] + SelectionFlags.options,
         discussion: """
