@@ -25,7 +25,8 @@ release: deps
 	$(SWIFT) build -c release
 
 run: build
-	$(PARAGRAPH) enrich
+	$(PARAGRAPH) build
+	@echo "The sample site is in public/; open public/index.html in a browser."
 
 test: deps
 	$(SWIFT) test

@@ -1,10 +1,10 @@
 import Foundation
 
-/// `paragraph init [DIR]`: a new site with a commented byok.yaml and an example page.
+/// `paragraph init [DIR]`: a new site with a commented byok.yaml, an example page and the default theme.
 struct InitCommand: Subcommand {
     static let specification = CommandSpecification(
         name: "init",
-        abstract: "Create a new site: byok.yaml, content/ with an example page, and static/.",
+        abstract: "Create a new site: byok.yaml, content/ with an example page, templates/ with the default theme, and static/.",
         arguments: "[DIR]",
         positionalRange: 0...1,
         options: [],
@@ -39,20 +39,19 @@ struct InitCommand: Subcommand {
         }
         context.print("Created a site in \(root.path):")
         for file in files { context.print("  \(file.path)") }
-        context.print("Next: cd into it and run `paragraph enrich` to see what the built-in engine fills.")
+        context.print("Next: cd into it and run `paragraph build` to render it into public/, or `paragraph enrich` to see what the built-in engine fills.")
         return ExitCode.success
     }
 }
 
 /// The files `paragraph init` writes.
 enum SiteTemplate {
-    // NOTE: the default theme's templates are added to this list when HTML rendering lands.
     static let files: [(path: String, contents: String)] = [
         ("byok.yaml", byokYAML),
         ("content/_index.md", homePage),
         ("content/posts/hello-world.md", examplePage),
         ("static/.gitkeep", ""),
-    ]
+    ] + DefaultTheme.files.map { ("templates/" + $0.path, $0.contents) }
 
     static let byokYAML = """
         # Paragraph site configuration. Every key is optional; the values below are the defaults.

@@ -9,8 +9,8 @@ public enum ParagraphCommand {
 
     /// Computed, because metatypes of a protocol are not `Sendable` and so cannot be stored in a global.
     static var commands: [any Subcommand.Type] {
-        [EnrichCommand.self, InspectCommand.self, InitCommand.self, KeysCommand.self, VaultCommand.self, UsageCommand.self,
-         ModelsCommand.self, DraftCommand.self, RewriteCommand.self]
+        [BuildCommand.self, EnrichCommand.self, InspectCommand.self, InitCommand.self, KeysCommand.self, VaultCommand.self,
+         UsageCommand.self, ModelsCommand.self, DraftCommand.self, RewriteCommand.self]
     }
 
     public static func run(_ arguments: [String], context: RunContext) async -> Int32 {
