@@ -9,7 +9,7 @@ struct BuildCommand: Subcommand {
         positionalRange: 0...0,
         options: [
             .value("output", "DIR", help: "Write the site to DIR, a folder inside the site; a relative DIR starts at the site folder (default: output: in byok.yaml, else public)."),
-            .flag("offline", help: "Open no network connection; this version never opens one, because builtin fills every field."),
+            .flag("offline", help: "Open no network connection: fields come from byok.lock, else builtin."),
         ] + SelectionFlags.options,
         discussion: """
             Filled values are used for the rendered pages only; no Markdown file is changed.
@@ -39,15 +39,64 @@ struct BuildCommand: Subcommand {
             outputFolder = folder
         }
 
+        // Fields whose model is a provider's are filled first, in one batch with the providers in parallel.
+        let lock: LockFile
+        do {
+            lock = try LockFile.load(siteRoot: root)
+        } catch {
+            context.report(error)
+            return ExitCode.usage
+        }
+        var enricher = Enricher(site: site, lock: lock, signer: EnrichCommand.lockSigner(site: site, context: context), now: context.now)
+        var enrichment: [String: EnrichmentResult] = [:]
+        var batch: BatchOutcome?
+        let chosen = EnrichmentPreflight.chosenProviders(site.pages, site: site)
+        if !chosen.isEmpty, !arguments.has("offline") {
+            let keys = ProviderKeySession(arguments, providers: chosen, root: root, context: context)?.keys ?? [:]
+            // Without every chosen provider's key (a fork's pull request, a writer without the secret), the build
+            // still succeeds from byok.lock and builtin, as --offline does.
+            let preflight = chosen.isSubset(of: Set(keys.keys)) ? ProviderPreflight(approvedProviders: Set(keys.keys)) : nil
+            if preflight == nil {
+                context.printError("warning: the keys of \(chosen.map(\.rawValue).sorted().joined(separator: ", ")) are not all available, so fields meant for them come from byok.lock or builtin")
+            }
+            guard let outcome = await EnrichCommand.runBatch(
+                site.pages, enricher: &enricher, keys: keys, preflight: preflight, site: site, arguments: arguments,
+                context: context, lock: lock) else {
+                return ExitCode.usage
+            }
+            for (page, result) in zip(site.pages, outcome.results) {
+                enrichment[page.path] = result
+            }
+            batch = outcome
+        }
+
         let report: BuildReport
         do {
-            report = try await SiteBuilder(site: site, outputFolder: outputFolder).build()
+            report = try await SiteBuilder(site: site, outputFolder: outputFolder, enricher: enricher, enrichment: enrichment).build()
         } catch {
             error.diagnostics.forEach(context.report)
             return ExitCode.usage
         }
         report.diagnostics.forEach(context.report)
+        var failed = report.errorCount > 0
+        if enricher.lock != lock {
+            do {
+                try enricher.lock.write(siteRoot: root)
+            } catch {
+                context.report(Diagnostic(path: LockFile.fileName, location: nil, message: "cannot write the file: \(error.localizedDescription)"))
+                failed = true
+            }
+        }
+        if let report = batch?.report {
+            do {
+                try UsageLedger(siteRoot: root).append(report.ledger, redactor: { context.redactor.redact($0) })
+            } catch {
+                context.printError("warning: could not append to \(UsageLedger.relativePath): \(error.localizedDescription)")
+            }
+            EnrichCommand.providerSummary(report, site: site).forEach(context.printError)
+        }
         context.printError(report.summaryLine(seconds: Date().timeIntervalSince(started)))
+        if failed { return ExitCode.pageFailures }
         return report.errorCount == 0 ? ExitCode.success : ExitCode.pageFailures
     }
 

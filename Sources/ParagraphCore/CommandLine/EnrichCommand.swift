@@ -143,26 +143,10 @@ struct EnrichCommand: Subcommand {
                 }
                 estimate = total
             } else {
-                var prepared = enricher.prepareAll(pages, preflight: preflight)
-                if var checked = preflight {
-                    // Only providers with a request to make are contacted, so a run that the lock covers sends nothing.
-                    var needed = Set<Provider>()
-                    for case .ready(let page) in prepared {
-                        needed.formUnion(page.requests.map(\.provider))
-                    }
-                    let neededKeys = keys.filter { needed.contains($0.key) }
-                    guard let started = await startProviders(neededKeys, site: site, arguments: arguments, context: context, lock: lock, total: pages.count) else {
-                        return ExitCode.usage
-                    }
-                    runtime = started.runtime
-                    checked.listedModels = started.listedModels
-                    prepared = enricher.rejectingUnknownModels(prepared, preflight: checked)
+                guard let outcome = await runBatch(pages, enricher: &enricher, keys: keys, preflight: preflight, site: site, arguments: arguments, context: context, lock: lock) else {
+                    return ExitCode.usage
                 }
-                batch = await enricher.complete(prepared, runtime: runtime)
-                if runtime?.onJobFinished != nil, context.standardErrorIsTerminal {
-                    // Clear the progress line before the results are printed.
-                    context.errorOutput("\r\u{1B}[2K")
-                }
+                batch = outcome
             }
         }
         var results = batch?.results.makeIterator()

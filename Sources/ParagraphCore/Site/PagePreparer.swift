@@ -17,7 +17,11 @@ struct PagePreparer {
     let resources: ResourceLocator
     var enricher: Enricher
 
-    init(site: LoadedSite, enricher: Enricher) {
+    /// Results computed before the build, by page path, which take the place of `enricher`.
+    var enrichment: [String: EnrichmentResult] = [:]
+
+    init(site: LoadedSite, enricher: Enricher, enrichment: [String: EnrichmentResult] = [:]) {
+        self.enrichment = enrichment
         self.site = site
         self.router = PageRouter(configuration: site.configuration)
         self.resources = ResourceLocator(site: site)
@@ -35,7 +39,7 @@ struct PagePreparer {
                 _ = try site.planner.plan(page, selection: selection)
             } else {
                 // The enricher selects and plans the page itself.
-                switch enricher.enrich(page) {
+                switch enrichment[page.path] ?? enricher.enrich(page) {
                 case .failed(let diagnostic): throw diagnostic
                 case .skipped: return .skipped
                 case .enriched(_, let values, let enrichmentWarnings):

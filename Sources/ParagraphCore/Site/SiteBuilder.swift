@@ -15,9 +15,20 @@ public struct SiteBuilder: Sendable {
     /// How many pages each parallel task takes at most, small enough to spread uneven work.
     static let maximumChunkSize = 64
 
+    /// Enrichment results computed before the build, by page path; other pages are enriched from byok.lock and `builtin`.
+    let enrichment: [String: EnrichmentResult]
+    /// The enricher for pages without a precomputed result, carrying byok.lock.
+    let enricher: Enricher?
+
     public init(site: LoadedSite, outputFolder: String? = nil) {
+        self.init(site: site, outputFolder: outputFolder, enricher: nil, enrichment: [:])
+    }
+
+    init(site: LoadedSite, outputFolder: String?, enricher: Enricher?, enrichment: [String: EnrichmentResult]) {
         self.site = site
         self.outputFolder = outputFolder ?? site.configuration.outputFolder
+        self.enricher = enricher
+        self.enrichment = enrichment
     }
 
     /// Builds the site. A page that fails is reported in the result and skipped.
@@ -95,13 +106,14 @@ public struct SiteBuilder: Sendable {
     /// Prepares every page in parallel, returning the published pages in path order.
     private func prepareAll(report: inout BuildReport) async -> [RenderablePage] {
         let pages = site.pages
-        let enricher = Enricher(site: site)
+        let enricher = self.enricher ?? Enricher(site: site)
+        let enrichment = self.enrichment
         let groups = Self.preparationGroups(pages, slugsFromTitles: site.configuration.slugs == .title)
 
         let outcomes = await withTaskGroup(of: [(Int, PagePreparer.Outcome)].self) { group in
             for indices in groups {
                 group.addTask {
-                    var preparer = PagePreparer(site: site, enricher: enricher)
+                    var preparer = PagePreparer(site: site, enricher: enricher, enrichment: enrichment)
                     return indices.map { ($0, preparer.prepare(pages[$0])) }
                 }
             }

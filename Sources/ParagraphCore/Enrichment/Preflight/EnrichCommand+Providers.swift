@@ -34,6 +34,36 @@ extension EnrichCommand {
         return StartedProviders(runtime: runtime, listedModels: listed.models)
     }
 
+    /// Enriches pages, calling only the providers that have a request to make; nil when the
+    /// HTTP client cannot start. `enrich` and `build` share it.
+    static func runBatch(
+        _ pages: [Page], enricher: inout Enricher, keys: [Provider: String], preflight: ProviderPreflight?, site: LoadedSite,
+        arguments: ParsedArguments, context: RunContext, lock: LockFile
+    ) async -> BatchOutcome? {
+        var prepared = enricher.prepareAll(pages, preflight: preflight)
+        var runtime: ProviderRuntime?
+        if var checked = preflight {
+            // Only providers with a request to make are contacted, so a run that the lock covers sends nothing.
+            var needed = Set<Provider>()
+            for case .ready(let page) in prepared {
+                needed.formUnion(page.requests.map(\.provider))
+            }
+            let neededKeys = keys.filter { needed.contains($0.key) }
+            guard let started = await startProviders(neededKeys, site: site, arguments: arguments, context: context, lock: lock, total: pages.count) else {
+                return nil
+            }
+            runtime = started.runtime
+            checked.listedModels = started.listedModels
+            prepared = enricher.rejectingUnknownModels(prepared, preflight: checked)
+        }
+        let batch = await enricher.complete(prepared, runtime: runtime)
+        if runtime?.onJobFinished != nil, context.standardErrorIsTerminal {
+            // Clear the progress line before the results are printed.
+            context.errorOutput("\r\u{1B}[2K")
+        }
+        return batch
+    }
+
     /// Returns the progress output: on a terminal one line that is rewritten after each request,
     /// elsewhere one line per finished page and workflow; nothing with --json.
     static func progressReporter(context: RunContext, arguments: ParsedArguments) -> (@Sendable (WorkflowJob, WorkflowAnswer, Int) -> Void)? {
