@@ -178,6 +178,19 @@ import Testing
         #expect(fixture.site.site.read("content/plain.md") == original)
     }
 
+    @Test func budgetStopsDraftAndRewriteBeforeSending() async throws {
+        let fixture = try await makeFixture(pages: ["content/guide.md": Self.page])
+        let configuration = try #require(fixture.site.site.read("byok.yaml"))
+        try fixture.site.site.write("byok.yaml", configuration + "\nbudget: { max_usd_per_build: 0.0001 }\n")
+        let draft = await fixture.site.run(["draft", "--brief", "Anything", "--out", "content/new.md"])
+        #expect(draft.code == 1)
+        #expect(draft.errors.contains("budget.max_usd_per_build"))
+        let rewrite = await fixture.site.run(["rewrite", "content/guide.md", "--instruction", "shorter"])
+        #expect(rewrite.code == 1)
+        #expect(fixture.openAI.completionRequests.isEmpty)
+        #expect(fixture.groq.completionRequests.isEmpty)
+    }
+
     @Test func rewriteWithBuiltinIsUsageError() async throws {
         let fixture = try await makeFixture(pages: ["content/guide.md": "---\ntitle: G\n---\nText.\n"])
         let result = await fixture.site.run(["rewrite", "content/guide.md", "--instruction", "x", "--model", "builtin"])

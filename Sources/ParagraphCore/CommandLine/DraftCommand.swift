@@ -87,11 +87,14 @@ struct DraftCommand: Subcommand {
             model: modelName, systemPrompt: DraftPage.systemPrompt,
             userText: "Brief (written by the site's editor):\n<brief>\n\(brief)\n</brief>\nLanguage: \(configuration.site.language)",
             output: StructuredOutput(name: "article", schema: DraftPage.schema), maxOutputTokens: 16_000)
-        if let price = ModelCatalog.standard.model(.openai, modelName)?.price {
-            // NOTE: drafting does not yet reserve against byok.yaml's budget; it prints its worst case instead.
-            let worstCase = Double(request.maxOutputTokens) * price.outputPerMillion / 1_000_000
-            context.printError("Drafting with \(model) and web search; at most about $\(String(format: "%.2f", worstCase)) in output tokens plus search fees.")
+        let lock = (try? LockFile.load(siteRoot: root)) ?? LockFile()
+        let (worstCase, exceeded) = await SpendingBudget.checkSingle(
+            request, provider: .openai, configuration: configuration, lock: lock, now: context.now)
+        if let exceeded {
+            context.printError("error: drafting could cost up to $\(String(format: "%.2f", worstCase)), which would pass \(exceeded); raise the budget in byok.yaml to draft")
+            return ExitCode.pageFailures
         }
+        context.printError("Drafting with \(model) and web search; at most about $\(String(format: "%.2f", worstCase)) in tokens, plus the provider's search fees.")
 
         let response: ModelResponse
         do {

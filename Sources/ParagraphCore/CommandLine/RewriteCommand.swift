@@ -92,6 +92,14 @@ struct RewriteCommand: Subcommand {
             userText: "Instruction (from the site's editor): \(instruction)\n\n<body>\n\(body)\n</body>",
             output: StructuredOutput(name: "rewrite", schema: schema, example: .object([("body", .string("# Title\n\nText."))])),
             maxOutputTokens: max(2_000, body.utf8.count))
+        let lock = (try? LockFile.load(siteRoot: root)) ?? LockFile()
+        let (worstCase, exceeded) = await SpendingBudget.checkSingle(
+            request, provider: provider, configuration: site.configuration, lock: lock, now: context.now)
+        if let exceeded {
+            context.printError("error: rewriting \(page.path) could cost up to $\(String(format: "%.2f", worstCase)), which would pass \(exceeded); raise the budget in byok.yaml to rewrite it")
+            return ExitCode.pageFailures
+        }
+
         let response: ModelResponse
         do {
             response = try await adapter.complete(request, retrying: RetryDriver())

@@ -67,3 +67,24 @@ actor SpendingBudget {
         waiting.forEach { $0.resume() }
     }
 }
+
+extension SpendingBudget {
+    /// Checks one request's worst-case cost against `byok.yaml`'s budget, for commands that
+    /// send a single request (`draft`, `rewrite`). Returns the worst case and, when the
+    /// request does not fit, the setting it would pass.
+    ///
+    /// A model without a catalog price is counted at its provider's highest catalog price.
+    static func checkSingle(
+        _ request: ModelRequest, provider: Provider, configuration: SiteConfiguration, lock: LockFile, now: Date,
+        catalog: ModelCatalog = .standard
+    ) async -> (worstCase: Double, exceeded: String?) {
+        guard let price = catalog.model(provider, request.model)?.price ?? catalog.highestPrice(of: provider) else {
+            return (0, nil)
+        }
+        let inputTokens = (request.systemPrompt.utf8.count + request.userText.utf8.count) / 3 + (request.image == nil ? 0 : 1600)
+        let worstCase = TokenUsage(inputTokens: inputTokens, outputTokens: request.maxOutputTokens).cost(at: price)
+        let budget = SpendingBudget(configuration: configuration.budget, lock: lock, now: now)
+        guard await budget.reserve(worstCase) else { return (worstCase, await budget.stoppedBy) }
+        return (worstCase, nil)
+    }
+}
