@@ -52,6 +52,9 @@ import Testing
         #expect(request.headers["authorization"] == "Bearer \(fixture.openAI.key)")
         #expect(!result.output.contains(fixture.openAI.key))
         #expect(!result.errors.contains(fixture.openAI.key))
+        let ledger = UsageLedger(siteRoot: fixture.site.root).records().records
+        #expect(ledger.map(\.model) == ["gpt-5-mini"])
+        #expect(ledger.first?.workflow == "models test")
     }
 
     @Test func modelsTestFailsForMissingKey() async throws {

@@ -61,11 +61,21 @@ struct ModelsCommand: Subcommand {
         let keys = session.keys
         let tester = ModelTester(site: session.configuration, client: client, keyLookup: { keys[$0] })
         var failed = false
+        var records: [UsageRecord] = []
         for model in models {
             let result = await tester.test(model)
             context.print(ModelTester.report(result))
             failed = failed || !result.succeeded
+            if case .answered(let response) = result.outcome, case .model(let provider, let name)? = result.resolved {
+                records.append(UsageRecord(
+                    time: ISO8601DateFormatter().string(from: context.now), organization: session.configuration.organization,
+                    provider: provider.rawValue, model: name, workflow: "models test", page: "",
+                    inputTokens: response.usage.inputTokens, outputTokens: response.usage.outputTokens,
+                    costUSD: response.costUSD ?? 0, lockHit: false, fallback: false))
+            }
         }
+        // Every paid request is counted in the ledger, test requests included.
+        try? UsageLedger(siteRoot: root).append(records, redactor: { context.redactor.redact($0) })
         return failed ? ExitCode.pageFailures : ExitCode.success
     }
 
