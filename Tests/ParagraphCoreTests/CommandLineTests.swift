@@ -244,3 +244,11 @@ import Testing
         #expect(await site.run(["enrich", "--check"]).code == 0)
     }
 }
+
+@Suite struct InspectExitCodeTests {
+    @Test func missingPageIsUsageError() async throws {
+        let site = try TestSite(["byok.yaml": "", "content/bad.md": "---\ntitle: [\n---\n"])
+        #expect(await site.run(["inspect", "content/nope.md"]).code == 2)
+        #expect(await site.run(["inspect", "content/bad.md"]).code == 1)
+    }
+}

@@ -27,7 +27,11 @@ struct InspectCommand: Subcommand {
             page = try scanner.page(at: arguments.positionals[0])
         } catch {
             context.report(error)
-            return ExitCode.pageFailures
+            // A path that names no file is a usage error, as in enrich; a page that fails to parse is a page failure.
+            let argument = arguments.positionals[0]
+            let exists = [root.appendingPathComponent(argument), scanner.contentURL.appendingPathComponent(argument)]
+                .contains { FileManager.default.fileExists(atPath: $0.path) }
+            return exists ? ExitCode.pageFailures : ExitCode.usage
         }
 
         // Cascades come from the ancestors' list pages, so read those too.
