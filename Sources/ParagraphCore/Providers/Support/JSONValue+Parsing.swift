@@ -22,6 +22,13 @@ extension JSONValue {
         try parse(Data(text.utf8))
     }
 
+    /// Parse a stream of JSON texts separated by optional whitespace, such as JSON Lines or
+    /// the YAML test suite's expected data. Empty or blank input gives no values.
+    public static func parseStream(_ text: String) throws(ParseError) -> [JSONValue] {
+        var parser = JSONTextParser(bytes: Array(text.utf8))
+        return try parser.parseStream()
+    }
+
     /// A number from an integer.
     public static func integer(_ value: Int) -> JSONValue {
         .number(String(value))
@@ -78,6 +85,16 @@ private struct JSONTextParser {
         skipWhitespace()
         guard index == bytes.count else { throw fail("unexpected text after the JSON value") }
         return value
+    }
+
+    mutating func parseStream() throws(JSONValue.ParseError) -> [JSONValue] {
+        var values: [JSONValue] = []
+        skipWhitespace()
+        while index < bytes.count {
+            values.append(try parseValue())
+            skipWhitespace()
+        }
+        return values
     }
 
     private func fail(_ reason: String) -> JSONValue.ParseError {
