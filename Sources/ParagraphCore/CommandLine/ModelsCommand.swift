@@ -1,6 +1,6 @@
 import Foundation
 
-/// `paragraph models`: the models Paragraph knows; `paragraph models test MODEL…`: one small request per model.
+/// `paragraph models`: the models in Paragraph's catalog; `paragraph models test MODEL…`: one small request per model.
 struct ModelsCommand: Subcommand {
     static let specification = CommandSpecification(
         name: "models",

@@ -28,7 +28,7 @@ public struct FrontMatter: Sendable {
     public var bodyStartLine: Int
 }
 
-/// Why a page's front matter could not be read.
+/// A reason a page's front matter could not be read.
 public enum FrontMatterError: Error, Sendable, Equatable {
     case invalidUTF8
     case tomlNotSupported
@@ -78,9 +78,9 @@ extension FrontMatter {
     /// Split and parse a page file's bytes.
     ///
     /// Front matter starts only when the very first line (after an optional
-    /// byte-order mark) is `---`; it ends at the next line that is `---` or
-    /// `...` at column 1, so a `---` later in the body, or an indented one
-    /// inside a block scalar, stays where it is.
+    /// byte-order mark) is `---`, which may carry a `# comment`. It ends at the
+    /// next line that is `---` or `...` at column 1, so a `---` later in the body,
+    /// or an indented one inside a block scalar, stays where it is.
     public static func parse(_ bytes: [UInt8], parser: YAMLParser = YAMLParser()) throws(FrontMatterError) -> FrontMatter {
         var start = 0
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
@@ -147,7 +147,7 @@ extension FrontMatter {
             body: body, bodyStartLine: closing + 2)
     }
 
-    /// Whether a line is `marker`, optionally followed by blanks and a `#` comment.
+    /// Returns whether a line is `marker`, optionally followed by blanks and a `#` comment.
     private static func isFence(_ line: ArraySlice<UInt8>, _ marker: String) -> Bool {
         let trimmed = trimmingTrailingBlanks(line)
         let markerBytes = Array(marker.utf8)

@@ -8,7 +8,7 @@ struct TextOperation {
 }
 
 extension FrontMatterEditor {
-    /// The byte edits that put one group of new keys at its target.
+    /// Computes the byte edits that put one group of new keys at its target.
     func textOperations(
         for target: Target, edits: [FrontMatterEdit], frontMatter: FrontMatter, lines: LineTable, newline: [UInt8]
     ) throws(FrontMatterEditError) -> [TextOperation] {
@@ -96,7 +96,7 @@ extension FrontMatterEditor {
         lines.flatMap { Array($0.utf8) + newline }
     }
 
-    /// The file's own indentation step: how far the first nested block mapping is indented, else 2.
+    /// Returns the file's own indentation step: how far the first nested block mapping is indented, else 2.
     static func indentStep(of root: YAMLNode) -> Int {
         for pair in root.mapping ?? [] {
             if let child = pair.value.mapping?.first, !pair.value.isFlow, !pair.value.isAlias {
@@ -107,7 +107,7 @@ extension FrontMatterEditor {
         return 2
     }
 
-    /// The last file line that belongs to a node's value.
+    /// Returns the last file line that belongs to a node's value.
     ///
     /// libyaml's end event for a block collection points at the token after it,
     /// and a block scalar ends at the next token too, so neither can be used directly.
@@ -137,7 +137,7 @@ extension FrontMatterEditor {
         }
     }
 
-    /// The byte offset of a line and column, where the column counts Unicode scalars as libyaml does.
+    /// Converts a line and column to a byte offset, counting the column in Unicode scalars as libyaml does.
     static func offset(of location: SourceLocation, lines: LineTable) -> Int {
         guard location.line - 1 < lines.count else { return lines.end(lines.count - 1) }
         let content = lines.content(location.line - 1)
@@ -145,13 +145,22 @@ extension FrontMatterEditor {
         var remaining = location.column - 1
         while remaining > 0, index < content.endIndex {
             let byte = content[index]
-            index += byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            // The lead byte of a UTF-8 sequence gives its length.
+            if byte < 0x80 {
+                index += 1
+            } else if byte < 0xE0 {
+                index += 2
+            } else if byte < 0xF0 {
+                index += 3
+            } else {
+                index += 4
+            }
             remaining -= 1
         }
         return min(index, content.endIndex)
     }
 
-    /// The nearest byte before `offset` that is not a space, tab or line break.
+    /// Returns the nearest byte before `offset` that is not a space, tab or line break.
     static func previousNonBlank(before offset: Int, in bytes: [UInt8]) -> UInt8? {
         var index = offset - 1
         while index >= 0 {
@@ -162,7 +171,7 @@ extension FrontMatterEditor {
         return nil
     }
 
-    /// The offset just after the `:` that follows a key on its line.
+    /// Returns the offset just after the `:` that follows a key on its line.
     static func offsetAfterColon(following key: YAMLNode, lines: LineTable) throws(FrontMatterEditError) -> Int {
         let content = lines.content(key.endLocation.line - 1)
         var index = offset(of: key.endLocation, lines: lines)

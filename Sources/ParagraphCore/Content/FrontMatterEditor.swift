@@ -16,7 +16,7 @@ public struct FrontMatterEdit: Sendable, Equatable {
     }
 }
 
-/// Why the editor left a file untouched.
+/// A reason the editor left a file untouched.
 public enum FrontMatterEditError: Error, Sendable, Equatable {
     case unreadable(FrontMatterError)
     /// The path runs through a value that is not a mapping, such as `hero: a.png` for `hero.alt`.
@@ -61,7 +61,7 @@ public enum FrontMatterEditError: Error, Sendable, Equatable {
 /// comments, quoting, key order, blank lines, the byte-order mark, line
 /// endings and the body. New keys go at the end of their parent mapping at its
 /// own indentation, inside the braces of a flow mapping, or in place of an
-/// empty value; a missing parent is added at the end of the front matter. The
+/// empty value. A missing parent is added at the end of the front matter. The
 /// result is parsed again and must equal the old tree plus exactly the new
 /// fields, or the editor throws and the caller keeps the old file.
 public struct FrontMatterEditor: Sendable {
@@ -112,7 +112,7 @@ public struct FrontMatterEditor: Sendable {
 
     // MARK: Planning
 
-    /// Where a group of edits goes in the existing tree.
+    /// The place in the existing tree that a group of edits goes to.
     enum Target: Hashable {
         /// Add keys to this mapping, identified by its start.
         case mapping(SourceLocation)
@@ -217,7 +217,7 @@ public struct FrontMatterEditor: Sendable {
         return lines
     }
 
-    /// A flow-style rendering, `key: value, other: {sub: value}`, for inserting into braces.
+    /// Renders entries in flow style, `key: value, other: {sub: value}`, for inserting into braces.
     static func renderFlow(_ entries: [KeyEntry]) -> String {
         entries.map { entry in
             switch entry.node {

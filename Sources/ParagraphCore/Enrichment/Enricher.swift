@@ -84,7 +84,7 @@ struct Enricher {
         return finish(prepared, answers: [:]).result
     }
 
-    /// The lock entry for a field, unless a build holding the secret finds its MAC invalid.
+    /// Returns the lock entry for a field, unless a build with the secret finds its MAC invalid.
     func trustedEntry(page: String, field: Field) -> LockEntry? {
         guard let entry = lock.entry(page: page, field: field) else { return nil }
         if let signer, !signer.verify(entry, page: page, field: field) { return nil }

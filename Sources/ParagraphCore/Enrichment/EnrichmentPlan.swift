@@ -1,6 +1,6 @@
 import Foundation
 
-/// What one page lacks and which model fills each missing field.
+/// The fields one page lacks, with the model that fills each.
 public struct PagePlan: Sendable {
     public var page: Page
     public var selection: PageSelection
@@ -40,7 +40,7 @@ public struct EnrichmentPlanner: Sendable {
         return PagePlan(page: page, selection: selection, assignments: assignments, isEmbargoed: embargoed)
     }
 
-    /// The fields named in `fill:` that the page lacks and that apply to it.
+    /// Returns the fields named in `fill:` that the page lacks and that apply to it.
     public func missingFields(of page: Page) -> [Field] {
         applicableFields(of: page).filter { field in
             let value = page.fields.value(atPath: configuration.path(for: field))
@@ -51,7 +51,7 @@ public struct EnrichmentPlanner: Sendable {
         }
     }
 
-    /// The fields named in `fill:` that apply to the page, whether it has them or not.
+    /// Returns the fields named in `fill:` that apply to the page, whether it has them or not.
     public func applicableFields(of page: Page) -> [Field] {
         configuration.fill.filter { field in
             switch field {
@@ -100,7 +100,7 @@ public struct EnrichmentPlanner: Sendable {
             message: "ai must be false or a mapping such as `ai: {seo: openai/gpt-5-mini}`")
     }
 
-    /// The model for a workflow on this page, following the order in the type's documentation.
+    /// Chooses the model for a workflow on this page, in the order the type's documentation gives.
     public func model(for workflow: Workflow, page: Page) throws(Diagnostic) -> ModelReference {
         if let (node, source) = selector.effectiveValue("ai", for: page), let pairs = node.mapping {
             for pair in pairs {

@@ -6,7 +6,7 @@ public enum UnifiedDiff {
         case added(Int)
     }
 
-    /// A unified diff of two texts, or `""` when they are equal. Lines keep their terminators.
+    /// Computes a unified diff of two texts, or `""` when they are equal. Lines keep their terminators.
     public static func diff(old: [UInt8], new: [UInt8], oldName: String, newName: String, context: Int = 3) -> String {
         let oldLines = splitLines(old)
         let newLines = splitLines(new)
@@ -82,7 +82,7 @@ public enum UnifiedDiff {
         return 0
     }
 
-    /// A line as printed in a hunk; a line without a terminator gets diff's marker.
+    /// Formats a line as a hunk prints it. A line without a terminator gets diff's marker.
     private static func text(_ line: [UInt8]) -> String {
         var value = String(decoding: line, as: UTF8.self).escapingControlCharacters(keepingLineBreaks: true)
         if !(line.last == 0x0A || line.last == 0x0D) { value += "\n\\ No newline at end of file\n" }
@@ -105,7 +105,7 @@ public enum UnifiedDiff {
         return lines
     }
 
-    /// The shortest edit script between two line arrays (Myers, 1986), in O((N+M)·D) time.
+    /// Computes the shortest edit script between two line arrays (Myers, 1986), in O((N+M)·D) time.
     static func script(_ a: [[UInt8]], _ b: [[UInt8]]) -> [Edit] {
         let n = a.count, m = b.count
         let maximum = n + m

@@ -52,7 +52,7 @@ public struct YAMLParser: Sendable {
         }
     }
 
-    /// Parse a text that holds at most one document; nil when it holds none.
+    /// Parse a text that contains at most one document; nil when it contains none.
     public func parseDocument(_ text: String, firstLine: Int = 1) throws(YAMLError) -> YAMLNode? {
         let documents = try parseDocuments(text, firstLine: firstLine)
         if documents.count > 1 {
@@ -207,8 +207,8 @@ private struct TreeBuilder {
 
     /// Attach a finished node to its parent, counting it against the node limit.
     ///
-    /// A node read from the text counts once, when it completes; an alias counts the
-    /// whole size of the node it copies, so nested aliases that multiply reach the limit.
+    /// A node read from the text counts once, when it completes. An alias counts the whole
+    /// size of the node it copies, so nested aliases that multiply reach the limit.
     private mutating func complete(_ built: Built, anchor: String?, at location: SourceLocation) throws(YAMLError) {
         totalNodes += built.node.isAlias ? built.size : 1
         if totalNodes > maxNodes {
@@ -244,7 +244,7 @@ private struct TreeBuilder {
         stack[top].entries.append(.pair(key: key, value: built.node))
     }
 
-    /// The pairs a `<<` key brings in, or nil when `key` is not a merge key.
+    /// Returns the pairs a `<<` key brings in, or nil when `key` is not a merge key.
     private static func mergeSource(key: YAMLNode, value: YAMLNode) throws(YAMLError) -> [YAMLPair]? {
         guard let scalar = key.scalar, scalar.style == .plain, scalar.text == "<<", key.tag == nil else {
             return nil
@@ -292,7 +292,7 @@ private struct TreeBuilder {
         return pairs
     }
 
-    /// A string that is equal for two keys exactly when they are the same YAML value.
+    /// Returns a string that is equal for two keys exactly when they are the same YAML value.
     static func canonicalKey(_ node: YAMLNode) -> String {
         switch node.content {
         case .scalar(let scalar):

@@ -16,12 +16,12 @@ public enum RewriteGuard {
         public var text: String
 
         public var description: String {
-            let shown = text.count > 80 ? String(text.prefix(77)) + "..." : text
-            return "\(kind.rawValue): \(shown.replacingOccurrences(of: "\n", with: "\\n"))"
+            let excerpt = text.count > 80 ? String(text.prefix(77)) + "..." : text
+            return "\(kind.rawValue): \(excerpt.replacingOccurrences(of: "\n", with: "\\n"))"
         }
     }
 
-    /// The protected elements of a Markdown body, with repeats counted.
+    /// Collects the protected elements of a Markdown body, with repeats counted.
     public static func elements(of body: String) -> [Element: Int] {
         var counts: [Element: Int] = [:]
         func add(_ kind: Element.Kind, _ text: String) {
@@ -53,21 +53,21 @@ public enum RewriteGuard {
         return counts
     }
 
-    /// The protected elements of `old` that `new` lacks or changed, one entry per missing copy.
+    /// Returns the protected elements of `old` that `new` lacks or changed, one entry per missing copy.
     public static func violations(old: String, new: String) -> [Element] {
         let before = elements(of: old)
         let after = elements(of: new)
         var missing: [Element] = []
         for (element, count) in before.sorted(by: { $0.key.description < $1.key.description }) {
-            let kept = after[element] ?? 0
-            if kept < count {
-                missing += Array(repeating: element, count: count - kept)
+            let remaining = after[element] ?? 0
+            if remaining < count {
+                missing += Array(repeating: element, count: count - remaining)
             }
         }
         return missing
     }
 
-    /// Every `{{< … >}}` and `{{% … %}}` in the text, including closing tags, as written.
+    /// Finds every `{{< … >}}` and `{{% … %}}` in the text, including closing tags, as written.
     static func shortcodes(in text: String) -> [String] {
         var result: [String] = []
         var searchStart = text.startIndex
